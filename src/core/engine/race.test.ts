@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import type { Experiment } from "../experiment/types";
+import { runExperiment } from "./output";
+import { Race } from "./race";
+
+const shootout: Experiment = {
+  surface: "rosenbrock",
+  start: [-2, 2],
+  steps: 400,
+  tolerance: 0.1,
+  runs: [
+    { id: "sgd", optimizer: { name: "sgd", lr: 0.001 } },
+    { id: "adam", start: [0, 1], optimizer: { name: "adam", lr: 0.01 } },
+  ],
+};
+
+describe("Race", () => {
+  it("advances every run in lockstep and records steps + 1 points, start first", () => {
+    const race = new Race(shootout);
+    race.advance(150);
+    expect(race.step).toBe(150);
+    for (const run of race.runs) expect(run.stepsDone).toBe(150);
+    race.finish();
+    const out = runExperiment(shootout);
+    expect(out.runs[0].points).toHaveLength(401);
+    expect(out.runs[0].points![0]).toEqual([-2, 2]);
+    expect(out.runs[1].points![0]).toEqual([0, 1]);
+    expect(out.runs[0].lr).toHaveLength(400);
+    expect(out.runs[0].loss).toHaveLength(401);
+  });
+
+  it("advance in pieces gives the same path as one go", () => {
+    const a = new Race(shootout).finish();
+    const b = new Race(shootout);
+    for (let i = 0; i < 40; i++) b.advance(10);
+    expect(Array.from(b.runs[1].trace.x.subarray(0, 401))).toEqual(Array.from(a.runs[1].trace.x.subarray(0, 401)));
+  });
+
+  it("metrics agree with the recorded path", () => {
+    const out = runExperiment(shootout);
+    for (const run of out.runs) {
+      const p = run.points!;
+      let len = 0;
+      let first: number | null = null;
+      for (let i = 0; i < p.length; i++) {
+        if (i > 0) len += Math.hypot(p[i][0] - p[i - 1][0], p[i][1] - p[i - 1][1]);
+        if (first === null && Math.hypot(p[i][0] - 1, p[i][1] - 1) < 0.1) first = i;
+      }
+      expect(run.metrics.pathLength).toBeCloseTo(len, 10);
+      expect(run.metrics.stepsToTolerance).toBe(first);
+      expect(run.metrics.finalPoint).toEqual(p[p.length - 1]);
+      expect(run.metrics.distance).toBeCloseTo(Math.hypot(p[p.length - 1][0] - 1, p[p.length - 1][1] - 1), 12);
+      expect(run.metrics.nearestMinimum?.point).toEqual([1, 1]);
+    }
+  });
+
+  it("stops a diverging run, keeping only finite points", () => {
+    const out = runExperiment({ surface: "rosenbrock", steps: 200, runs: [{ id: "boom", optimizer: { name: "sgd", lr: 0.1 } }] });
+    const run = out.runs[0];
+    expect(run.status).toBe("diverged");
+    expect(run.points!.length).toBeLessThan(201);
+    for (const [x, y] of run.points!) {
+      expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    }
+    expect(run.loss!.every(Number.isFinite)).toBe(true);
+    const last = run.points![run.points!.length - 1];
+    expect(Math.max(Math.abs(last[0]), Math.abs(last[1]))).toBeGreaterThan(1e6);
+  });
+
+  it("drops a non-finite point, and still reports the lr of the step that blew up", () => {
+    const out = runExperiment({ surface: "rosenbrock", steps: 10, runs: [{ id: "inf", optimizer: { name: "sgd", lr: 1e300 } }] });
+    const run = out.runs[0];
+    expect(run.status).toBe("diverged");
+    expect(run.points).toEqual([[-2, 2]]);
+    expect(run.lr).toEqual([1e300]);
+  });
+
+  it("marks a run beyond 1e6 as diverged and keeps that last (finite) point", () => {
+    const out = runExperiment({ surface: "saddle", start: [0, 1], steps: 100, runs: [{ id: "away", optimizer: { name: "sgd", lr: 2 } }] });
+    const run = out.runs[0];
+    expect(run.status).toBe("diverged");
+    const last = run.points![run.points!.length - 1];
+    expect(Math.abs(last[1])).toBeGreaterThan(1e6);
+    expect(run.points!.length).toBeLessThan(101);
+  });
+
+  it("gradient noise is deterministic from its seed", () => {
+    const exp = (seed: number): Experiment => ({
+      surface: "bowl", steps: 50, runs: [{ id: "n", optimizer: { name: "sgd", lr: 0.05 }, noise: { std: 0.5, seed } }],
+    });
+    const a = runExperiment(exp(7)).runs[0].points;
+    const b = runExperiment(exp(7)).runs[0].points;
+    const c = runExperiment(exp(8)).runs[0].points;
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it("status: converged within tolerance of a minimum, finished otherwise", () => {
+    const out = runExperiment({ ...shootout, steps: 5000 });
+    expect(out.runs[0].status).toBe("finished");
+    const conv = runExperiment({ surface: "bowl", steps: 500, runs: [{ id: "m", optimizer: { name: "sgd", lr: 0.1, momentum: 0.5 } }] });
+    expect(conv.runs[0].status).toBe("converged");
+  });
+
+  it("keeps memory bounded by thinning evenly and always keeps the last point", () => {
+    const race = new Race({ surface: "bowl", steps: 1001, runs: [{ id: "a", optimizer: { name: "sgd", lr: 0.01 } }] }, { traceCap: 64 });
+    race.finish();
+    const tr = race.runs[0].trace;
+    expect(tr.count).toBeLessThanOrEqual(64);
+    expect(tr.stride).toBe(16); // 1002 points: 63 records at stride 16 fit in 64
+    for (let i = 0; i < tr.count; i++) expect(tr.step[i]).toBe(i * tr.stride);
+    const arrays = tr.toArrays();
+    expect(arrays.step[arrays.step.length - 1]).toBe(1001);
+    expect(arrays.points[arrays.points.length - 1]).toEqual(race.runs[0].point);
+  });
+});

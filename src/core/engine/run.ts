@@ -1,0 +1,150 @@
+import { applyClip } from "../optim/clip";
+import { getOptimizer } from "../optim";
+import type { OptimizerState } from "../optim/types";
+import { defaultValues } from "../params";
+import { createSchedule } from "../schedules";
+import type { Schedule } from "../schedules/types";
+import type { CriticalPoint, Surface } from "../surfaces/types";
+import type { ClipSpec, RunSpec } from "../experiment/types";
+import { GaussianNoise } from "./noise";
+import { Trace } from "./trace";
+import { nearestMinimum, withinTolerance } from "./minima";
+
+export type RunStatus = "running" | "converged" | "finished" | "diverged";
+
+/** A coordinate beyond this (or any non-finite value) ends a run as diverged. */
+export const DIVERGENCE_LIMIT = 1e6;
+
+export interface RunMetrics {
+  steps: number;
+  finalPoint: [number, number];
+  finalLoss: number;
+  nearestMinimum: { index: number; point: [number, number]; value: number; kind: CriticalPoint["kind"] } | null;
+  distance: number | null;
+  stepsToTolerance: number | null;
+  pathLength: number;
+  status: RunStatus;
+}
+
+/** Fills optimizer defaults: the registry's defaults, overridden by the spec. */
+export function optimizerParams(spec: RunSpec["optimizer"]): Record<string, unknown> {
+  const def = getOptimizer(spec.name);
+  if (!def) throw new Error(`unknown optimizer "${spec.name}"`);
+  return { ...defaultValues(def.params), ...spec };
+}
+
+/**
+ * One run of the race: one optimizer, schedule, clip and noise from one start.
+ * The order within a step is PyTorch's: gradient, noise, clip, lr from the schedule,
+ * optimizer step, scheduler fed the loss. `advance` never allocates.
+ */
+export class Run {
+  readonly id: string;
+  readonly trace: Trace;
+  status: RunStatus = "running";
+  stepsDone = 0;
+  pathLength = 0;
+  stepsToTolerance: number | null = null;
+
+  private readonly x = new Float64Array(2);
+  private readonly g = new Float64Array(2);
+  private readonly probe = new Float64Array(2);
+  private readonly opt: OptimizerState;
+  private readonly schedule: Schedule;
+  private readonly noise: GaussianNoise | null;
+  private readonly noiseStd: number;
+  private readonly clip: ClipSpec | undefined;
+  private loss: number;
+
+  constructor(
+    readonly spec: RunSpec,
+    readonly surface: Surface,
+    start: readonly [number, number],
+    private readonly minima: readonly CriticalPoint[],
+    private readonly tolerance: number,
+    traceCap?: number,
+    expectedSteps = 0,
+  ) {
+    this.id = spec.id;
+    const params = optimizerParams(spec.optimizer);
+    this.opt = getOptimizer(spec.optimizer.name)!.create(params, 2);
+    this.schedule = createSchedule(spec.schedule ?? { name: "constant" }, params.lr as number);
+    this.noise = spec.noise && spec.noise.std > 0 ? new GaussianNoise(spec.noise.seed) : null;
+    this.noiseStd = spec.noise?.std ?? 0;
+    this.clip = spec.clip;
+    this.x[0] = start[0];
+    this.x[1] = start[1];
+    this.loss = surface.f(start[0], start[1]);
+    this.trace = new Trace(traceCap, expectedSteps + 1);
+    this.trace.push(0, start[0], start[1], this.loss);
+    if (!Number.isFinite(this.loss)) this.status = "diverged";
+    else if (withinTolerance(minima, start[0], start[1], tolerance)) this.stepsToTolerance = 0;
+  }
+
+  get point(): [number, number] {
+    return [this.x[0], this.x[1]];
+  }
+
+  /** Takes one step; returns false when the run has stopped (diverged). */
+  step(): boolean {
+    if (this.status === "diverged") return false;
+    const { x, g, surface } = this;
+    const t = this.stepsDone;
+    if (this.opt.gradientPoint) {
+      this.opt.gradientPoint(x, this.probe);
+      surface.grad(this.probe[0], this.probe[1], g);
+    } else surface.grad(x[0], x[1], g);
+    const gradNorm = Math.sqrt(g[0] * g[0] + g[1] * g[1]);
+    if (this.noise) this.noise.addTo(g, this.noiseStd);
+    if (this.clip) applyClip(g, this.clip);
+    const lr = this.schedule.lr(t);
+    this.trace.annotate(lr, gradNorm);
+    const px = x[0];
+    const py = x[1];
+    this.opt.step(x, g, lr);
+    this.schedule.observe?.(this.loss);
+    this.stepsDone = t + 1;
+    const loss = surface.f(x[0], x[1]);
+    if (!Number.isFinite(x[0]) || !Number.isFinite(x[1]) || !Number.isFinite(loss)) {
+      // Keep only finite points: the run ends at the last finite one.
+      x[0] = px;
+      x[1] = py;
+      this.status = "diverged";
+      return false;
+    }
+    this.loss = loss;
+    const dx = x[0] - px;
+    const dy = x[1] - py;
+    this.pathLength += Math.sqrt(dx * dx + dy * dy);
+    this.trace.push(t + 1, x[0], x[1], loss);
+    if (this.stepsToTolerance === null && withinTolerance(this.minima, x[0], x[1], this.tolerance)) this.stepsToTolerance = t + 1;
+    if (Math.abs(x[0]) > DIVERGENCE_LIMIT || Math.abs(x[1]) > DIVERGENCE_LIMIT) {
+      this.status = "diverged";
+      return false;
+    }
+    return true;
+  }
+
+  /** Status as of now: diverged, or converged/finished/running by the current point. */
+  currentStatus(totalSteps: number): RunStatus {
+    if (this.status === "diverged") return "diverged";
+    if (withinTolerance(this.minima, this.x[0], this.x[1], this.tolerance)) return "converged";
+    return this.stepsDone >= totalSteps ? "finished" : "running";
+  }
+
+  metrics(totalSteps: number): RunMetrics {
+    const near = nearestMinimum(this.minima, this.x[0], this.x[1]);
+    return {
+      steps: this.stepsDone,
+      finalPoint: this.point,
+      finalLoss: this.loss,
+      nearestMinimum: near
+        ? { index: near.index, point: [near.minimum.point[0], near.minimum.point[1]], value: near.minimum.value, kind: near.minimum.kind }
+        : null,
+      distance: near ? near.distance : null,
+      stepsToTolerance: this.stepsToTolerance,
+      pathLength: this.pathLength,
+      status: this.currentStatus(totalSteps),
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import type { ParamSpecs } from "../params";
+import { readParams } from "./readParams";
+import type { ScheduleDef } from "./types";
+
+const params: ParamSpecs = {
+  totalSteps: {
+    kind: "integer",
+    label: "Decay steps",
+    symbol: "T",
+    default: 500,
+    min: 1,
+    scale: "log",
+    slider: [1, 5000],
+    help: "Steps over which the lr falls to its end value, then stays there.",
+  },
+  power: {
+    kind: "number",
+    label: "Power",
+    symbol: "p",
+    default: 1,
+    min: 0,
+    scale: "log",
+    slider: [0.1, 10],
+    help: "1 is a straight line; above 1 the decay is fast early, below 1 fast late.",
+  },
+  endLr: {
+    kind: "number",
+    label: "End learning rate",
+    symbol: String.raw`\eta_{\text{end}}`,
+    default: 0,
+    min: 0,
+    scale: "linear",
+    slider: [0, 0.1],
+  },
+};
+
+/**
+ * Polynomial decay. With endLr = 0 this is PyTorch's PolynomialLR closed form
+ * base_lr·(1 − min(t, T)/T)^power; otherwise Keras' PolynomialDecay (cycle=False),
+ * (initial − end)·(1 − min(t, T)/T)^power + end.
+ */
+export const polynomial: ScheduleDef = {
+  name: "polynomial",
+  displayName: "Polynomial decay",
+  cite: "torch.optim.lr_scheduler.PolynomialLR (end lr 0); keras.optimizers.schedules.PolynomialDecay",
+  params,
+  latex: String.raw`\eta_t &= (\eta_0 - \eta_{\text{end}})\left(1 - \frac{\min(t, T)}{T}\right)^{p} + \eta_{\text{end}}`,
+  create(values, baseLr) {
+    const p = readParams("polynomial", params, values);
+    const total = p.number("totalSteps");
+    const power = p.number("power");
+    const endLr = p.number("endLr");
+    return {
+      adaptive: false,
+      lr: (t) => (baseLr - endLr) * (1 - Math.min(t, total) / total) ** power + endLr,
+    };
+  },
+};

@@ -1,0 +1,134 @@
+/**
+ * Glue between the store, the worker and the trajectory buffers: an engine-relevant
+ * change to the experiment is validated and sent to the worker, which re-runs the race
+ * up to the current step (so a slider drag reshapes the paths at once, and a playing
+ * race continues from the same step with the new settings).
+ */
+import { formatError, validateExperiment } from "../core/experiment";
+import { createBridge, type EngineBridge } from "../worker/bridge";
+import type { FromWorker, View } from "../worker/protocol";
+import { engineKey, useStore } from "./store";
+import { trajectories } from "./trajectories";
+
+type ContourReply = Extract<FromWorker, { type: "contours" }>;
+
+export const MAX_BROWSER_STEPS = 1_000_000;
+
+export interface EngineController {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(count?: number): void;
+  reset(): void;
+  runToEnd(): void;
+  setSpeed(speed: number): void;
+  requestContours(surface: string, view: View, nx: number, ny: number, levels?: number): Promise<ContourReply>;
+}
+
+let controller: EngineController | null = null;
+
+export function getEngine(): EngineController {
+  if (!controller) controller = startEngine(createBridge());
+  return controller;
+}
+
+function startEngine(bridge: EngineBridge): EngineController {
+  let generation = 0;
+  let lastKey = "";
+  let requestId = 0;
+  const pending = new Map<number, (r: ContourReply) => void>();
+  let progressQueued = false;
+
+  const pushProgress = () => {
+    if (progressQueued) return;
+    progressQueued = true;
+    requestAnimationFrame(() => {
+      progressQueued = false;
+      useStore.getState().setProgress(trajectories.step, trajectories.done, trajectories.playing);
+    });
+  };
+
+  bridge.subscribe((msg) => {
+    if (msg.type === "contours") {
+      pending.get(msg.requestId)?.(msg);
+      pending.delete(msg.requestId);
+      return;
+    }
+    if (msg.type === "error") {
+      useStore.getState().setMessage(`Engine: ${msg.message}`);
+      return;
+    }
+    if (trajectories.receive(msg, generation)) pushProgress();
+  });
+
+  const load = (keepStep: boolean) => {
+    const { experiment, setMessage } = useStore.getState();
+    const checked = validateExperiment(experiment);
+    if (!checked.ok) {
+      setMessage(formatError(checked.errors[0]));
+      return;
+    }
+    if (experiment.steps > MAX_BROWSER_STEPS) {
+      setMessage(`steps: ${experiment.steps} is more than the browser keeps; allowed: at most ${MAX_BROWSER_STEPS.toLocaleString("en")} (use the CLI for longer races)`);
+      return;
+    }
+    setMessage(null);
+    generation++;
+    bridge.send({ type: "load", generation, experiment, keepStep });
+  };
+
+  useStore.subscribe((state) => {
+    const key = engineKey(state.experiment);
+    if (key !== lastKey) {
+      lastKey = key;
+      load(true);
+    }
+  });
+  lastKey = engineKey(useStore.getState().experiment);
+  load(false);
+
+  const api: EngineController = {
+    play() {
+      const s = useStore.getState();
+      if (trajectories.done) return;
+      s.setScrub(null);
+      s.setPlaying(true);
+      bridge.send({ type: "play", speed: s.speed });
+    },
+    pause() {
+      useStore.getState().setPlaying(false);
+      bridge.send({ type: "pause" });
+    },
+    togglePlay() {
+      if (useStore.getState().playing) api.pause();
+      else api.play();
+    },
+    step(count = 1) {
+      useStore.getState().setScrub(null);
+      useStore.getState().setPlaying(false);
+      bridge.send({ type: "step", count });
+    },
+    reset() {
+      useStore.getState().setScrub(null);
+      useStore.getState().setPlaying(false);
+      bridge.send({ type: "reset" });
+    },
+    runToEnd() {
+      useStore.getState().setScrub(null);
+      useStore.getState().setPlaying(false);
+      bridge.send({ type: "runToEnd" });
+    },
+    setSpeed(speed) {
+      useStore.getState().setSpeed(speed);
+      bridge.send({ type: "speed", speed });
+    },
+    requestContours(surface, view, nx, ny, levels = 24) {
+      const id = ++requestId;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        bridge.send({ type: "contours", requestId: id, surface, view, nx, ny, levels });
+      });
+    },
+  };
+  return api;
+}

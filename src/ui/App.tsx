@@ -1,0 +1,54 @@
+import { useEffect } from "react";
+import { getEngine } from "../state/engine";
+import { useStore } from "../state/store";
+import { ContourPlot } from "./plot/ContourPlot";
+import { Transport } from "./controls/Transport";
+import { RunList } from "./controls/RunList";
+import { SurfacePicker } from "./controls/SurfacePicker";
+import { LrPanel } from "./panels/LrPanel";
+import { LossPanel } from "./panels/LossPanel";
+import { Leaderboard } from "./panels/Leaderboard";
+import { UpdateRule } from "./panels/UpdateRule";
+import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
+
+function Message() {
+  const message = useStore((s) => s.message);
+  return (
+    <p className="message" role="status" aria-live="polite">
+      {message}
+    </p>
+  );
+}
+
+export function App() {
+  useEffect(() => {
+    getEngine();
+  }, []);
+  useKeyboardShortcuts();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">
+          <span aria-hidden="true">⛷</span> Downhill
+        </h1>
+        <SurfacePicker />
+        <Message />
+      </header>
+      <main className="app-main">
+        <section className="stage" aria-label="Race track">
+          <ContourPlot />
+          <Transport />
+        </section>
+        <aside className="sidebar" aria-label="Runs">
+          <RunList />
+        </aside>
+        <section className="panels" aria-label="Panels">
+          <LrPanel />
+          <LossPanel />
+          <Leaderboard />
+          <UpdateRule />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function RunList() {
+  return <div className="panel">RunList</div>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function SurfacePicker() {
+  return <div className="panel">SurfacePicker</div>;
+}

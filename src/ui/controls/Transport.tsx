@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function Transport() {
+  return <div className="panel">Transport</div>;
+}

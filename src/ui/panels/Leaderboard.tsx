@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function Leaderboard() {
+  return <div className="panel">Leaderboard</div>;
+}

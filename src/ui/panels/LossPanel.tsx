@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function LossPanel() {
+  return <div className="panel">LossPanel</div>;
+}

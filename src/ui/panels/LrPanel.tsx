@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function LrPanel() {
+  return <div className="panel">LrPanel</div>;
+}

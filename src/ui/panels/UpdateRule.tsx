@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function UpdateRule() {
+  return <div className="panel">UpdateRule</div>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function ContourPlot() {
+  return <div className="panel">ContourPlot</div>;
+}

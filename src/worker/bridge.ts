@@ -1,0 +1,26 @@
+/**
+ * The page's typed handle on the engine worker: `send` a ToWorker message, `subscribe`
+ * to FromWorker replies. One worker per page, created lazily.
+ */
+import type { FromWorker, ToWorker } from "./protocol";
+
+type Listener = (msg: FromWorker) => void;
+
+export interface EngineBridge {
+  send(msg: ToWorker): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createBridge(): EngineBridge {
+  const worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "downhill-engine" });
+  const listeners = new Set<Listener>();
+  worker.onmessage = (e: MessageEvent<FromWorker>) => listeners.forEach((l) => l(e.data));
+  worker.onerror = (e) => listeners.forEach((l) => l({ type: "error", message: e.message || "the engine worker failed" }));
+  return {
+    send: (msg) => worker.postMessage(msg),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The one message protocol between the page and the engine worker.
+ *
+ *   page (bridge.ts)                          worker (engine.worker.ts)
+ *   ───────────────                           ─────────────────────────
+ *   load {experiment, keepStep} ───────────▶  build a Race; replay up to the current step
+ *                                ◀─────────── reset {generation, plan, ...}  (then batches)
+ *   play {stepsPerSecond} / pause ─────────▶  a timer loop advances all runs in lockstep
+ *   step {count} / runToEnd / reset ───────▶
+ *                                ◀─────────── batch {generation, step, runs[new points]}  at display rate
+ *   contours {requestId, view, nx, ny} ────▶  grid + d3-contour polygons for the view
+ *                                ◀─────────── contours {requestId, levels, polygons}
+ *                                ◀─────────── error {message}
+ *
+ * Typed arrays in batches and contour replies are transferred, not copied. Every
+ * reply about a race carries the generation of the `load` it belongs to, so the page
+ * drops batches of a race it has already replaced.
+ */
+import type { Experiment } from "../core/experiment/types";
+import type { RunMetrics, RunStatus } from "../core/engine/run";
+
+export interface View {
+  x: [number, number];
+  y: [number, number];
+}
+
+/** Steps per second; Infinity = as fast as the machine goes. */
+export type Speed = number;
+
+export type ToWorker =
+  | { type: "load"; generation: number; experiment: Experiment; keepStep: boolean }
+  | { type: "play"; speed: Speed }
+  | { type: "pause" }
+  | { type: "speed"; speed: Speed }
+  | { type: "step"; count: number }
+  | { type: "runToEnd" }
+  | { type: "reset" }
+  | { type: "contours"; requestId: number; surface: string; view: View; nx: number; ny: number; levels: number };
+
+export interface RunBatch {
+  id: string;
+  /** Index (point number) of the first point in this batch. */
+  from: number;
+  /** Interleaved x, y of the new points. */
+  xy: Float64Array;
+  loss: Float64Array;
+  /** lr and |∇f| of the step leaving each new point (NaN where no step has left yet). */
+  lr: Float64Array;
+  gradNorm: Float64Array;
+  status: RunStatus;
+  metrics: RunMetrics;
+}
+
+export interface RunPlan {
+  id: string;
+  /** lr(t) for t in [0, steps): the whole planned schedule; null when it depends on the losses. */
+  lr: Float64Array | null;
+}
+
+export interface ContourBand {
+  /** Lower threshold of the band (in f units). */
+  value: number;
+  /** Polygons as rings of [x, y] in data coordinates: MultiPolygon coordinates from d3-contour. */
+  coordinates: number[][][][];
+}
+
+export type FromWorker =
+  | { type: "reset"; generation: number; steps: number; runIds: string[]; plan: RunPlan[] }
+  | { type: "batch"; generation: number; step: number; playing: boolean; done: boolean; runs: RunBatch[] }
+  | { type: "contours"; requestId: number; view: View; nx: number; ny: number; thresholds: number[]; bands: ContourBand[]; min: number; max: number; millis: number }
+  | { type: "error"; generation?: number; message: string };
