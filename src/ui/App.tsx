@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { getEngine } from "../state/engine";
+import { exposeDebugHandle } from "../state/debugHandle";
 import { useStore } from "../state/store";
 import { ContourPlot } from "./plot/ContourPlot";
 import { Transport } from "./controls/Transport";
@@ -23,6 +24,7 @@ function Message() {
 export function App() {
   useEffect(() => {
     getEngine();
+    exposeDebugHandle();
   }, []);
   useKeyboardShortcuts();
   return (

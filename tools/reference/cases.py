@@ -158,8 +158,10 @@ case(G, O("adadelta", lr=5.0, weightDecay=0.1), QUAD, 100)
 # --- RAdam (rectification switches on at step 6 with beta2 = 0.999)
 for where in (BOWL, ROSEN):
     case(G, O("radam"), where, 100)
-case(G, O("radam", lr=0.05), ROSEN, 200)
-case(G, O("radam", lr=0.1), BEALE, 150)
+case(G, O("radam", lr=0.05), HIMMEL2, 150)
+case(G, O("radam", lr=0.02), BEALE, 150)
+case(G, O("radam", lr=0.05), ROSEN, 60, expect_diverge=True,
+     note="RAdam's first steps (rho_t <= 5) are unadapted momentum steps of size lr * m_hat: too big here")
 case(G, O("radam", lr=0.1, weightDecay=0.1), QUAD, 100)
 case(G, O("radam", lr=0.05, beta1=0.8, beta2=0.99), HIMMEL, 100)
 

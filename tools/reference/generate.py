@@ -62,7 +62,7 @@ def run(case, perturb=0.0):
     lookahead = isinstance(opt, optimizers.LookaheadNesterov)
 
     points, lrs = [[x0, y0]], []
-    for _ in range(case["steps"]):
+    for t in range(case["steps"]):
         opt.zero_grad()
         if lookahead:
             q = opt.gradient_point(param).detach().requires_grad_(True)
@@ -73,8 +73,8 @@ def run(case, perturb=0.0):
             loss = f(param)
             loss.backward()
         with torch.no_grad():
-            if perturb:
-                param.grad.mul_(1.0 + perturb)
+            if perturb:  # alternate the sign so that scale-invariant optimizers (Adam) notice too
+                param.grad.mul_(1.0 + perturb if t % 2 == 0 else 1.0 - perturb)
             if noise is not None:
                 param.grad += case["noise"]["std"] * torch.tensor(noise.pair())
         if clip:
@@ -111,7 +111,7 @@ def build(case):
         PROBLEMS.append(f"{c['id']}: diverged={diverged} but expectDiverge={c.get('expectDiverge', False)}")
     points, lrs = points[:n], lrs[: n - 1]
 
-    # Rounding sensitivity: rerun with every gradient scaled by (1 + 2^-52) and take the largest
+    # Rounding sensitivity: rerun with every gradient scaled by 1 +- 2^-52 (alternating) and take the largest
     # point difference relative to max(1, |coordinate|). ~1e-15 means a well-conditioned run that
     # an exact engine reproduces to ~1e-12; values near 1 mean a branch flipped (sign, plateau,
     # clip threshold) or the dynamics are chaotic, so only a loose comparison makes sense there.

@@ -55,11 +55,12 @@ def source_of(spec):
 
 
 def validate(spec):
-    src = source_of(spec)
-    table = TORCH_PARAMS if src == "torch" else FORMULA_PARAMS
+    source_of(spec)
     name = spec["name"]
-    if src == "formula" and name not in FORMULA_PARAMS:
-        table = TORCH_PARAMS  # a torch schedule behind a warmup, computed in closed form
+    keras_exponential = name == "exponential" and "decayRate" in spec
+    # a torch schedule behind a warmup is still checked against torch's parameters
+    table = FORMULA_PARAMS if (name in FORMULA_PARAMS and name != "exponential") or keras_exponential \
+        else TORCH_PARAMS
     expected = set(table[name]) | {"name"} | ({"warmup"} if "warmup" in spec else set())
     if set(spec) != expected:
         raise ValueError(f"schedule {name}: keys {sorted(spec)} != expected {sorted(expected)}")

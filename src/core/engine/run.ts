@@ -81,6 +81,11 @@ export class Run {
     else if (withinTolerance(minima, start[0], start[1], tolerance)) this.stepsToTolerance = 0;
   }
 
+  /** The optimizer's internal state, when it exposes one (see OptimizerState.inspect). */
+  optimizerState(): Readonly<Record<string, number | Float64Array>> | undefined {
+    return this.opt.inspect?.();
+  }
+
   get point(): [number, number] {
     return [this.x[0], this.x[1]];
   }

@@ -15,6 +15,7 @@ function createAdam(p: AdamParams, dim: number, decoupled: boolean): OptimizerSt
   const { beta1: b1, beta2: b2, amsgrad } = p;
   let t = 0;
   return {
+    inspect: () => ({ t, m, v, vMax }),
     step(x, g, eta) {
       if (decoupled) decayWeights(x, eta, p.weightDecay);
       else addL2(g, x, p.weightDecay);

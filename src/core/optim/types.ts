@@ -16,6 +16,8 @@ export interface OptimizerState {
    * When absent the engine evaluates the gradient at `x`.
    */
   gradientPoint?(x: Float64Array, out: Float64Array): void;
+  /** Optional read-only view of the internal state (moments, step count) for inspection. */
+  inspect?(): Readonly<Record<string, number | Float64Array>>;
 }
 
 export interface OptimizerDef<P = Record<string, number | boolean>> {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSchedule } from "./index";
-
-/**
- * Python's f"{x:.4f}": the exact binary value rounded half to even. JavaScript's toFixed
- * rounds exact ties up, so 0.03125 prints 0.0313 here but 0.0312 in the seeds.
- */
-function pyFixed(x: number, digits: number): string {
-  const [whole, frac] = Math.abs(x).toFixed(100).split("."); // exact for the values below
-  const kept = BigInt(whole + frac.slice(0, digits));
-  const rest = frac.slice(digits).replace(/0+$/, "");
-  const up = rest > "5" || (rest === "5" && kept % 2n === 1n);
-  const s = (kept + (up ? 1n : 0n)).toString().padStart(digits + 1, "0");
-  return `${x < 0 ? "-" : ""}${s.slice(0, -digits)}.${s.slice(-digits)}`;
-}
+import { pyFixed } from "../../testing/pyFormat";
 
 describe("pyFixed", () => {
   // Right-hand sides printed by CPython 3 with f"{x:.4f}".

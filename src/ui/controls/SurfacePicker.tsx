@@ -1,4 +1,29 @@
-/** Placeholder: being built. */
+import { useId } from "react";
+import { getSurface, surfaces } from "../../core/surfaces";
+import { useStore } from "../../state/store";
+import "./controls.css";
+
+const surfaceList = Object.values(surfaces);
+
+/** The loss surface of the race, with its note (what it teaches) beside it. */
 export function SurfacePicker() {
-  return <div className="panel">SurfacePicker</div>;
+  const id = useId();
+  const name = useStore((s) => s.experiment.surface);
+  const setSurface = useStore((s) => s.setSurface);
+  const note = getSurface(name)?.note ?? "";
+  return (
+    <div className="surface-picker">
+      <label htmlFor={id}>Surface</label>
+      <select id={id} value={name} onChange={(e) => setSurface(e.currentTarget.value)} title={note} aria-describedby={`${id}-note`}>
+        {surfaceList.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.displayName}
+          </option>
+        ))}
+      </select>
+      <p className="surface-note" id={`${id}-note`} title={note}>
+        {note}
+      </p>
+    </div>
+  );
 }

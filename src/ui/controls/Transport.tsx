@@ -1,4 +1,90 @@
-/** Placeholder: being built. */
+import { useId } from "react";
+import { getEngine } from "../../state/engine";
+import { SPEEDS } from "../../state/playbackSlice";
+import { useStore } from "../../state/store";
+import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from "./icons";
+import { StepsField } from "./StepsField";
+import "./controls.css";
+
+const speedValue = (s: number) => (Number.isFinite(s) ? String(s) : "max");
+const speedLabel = (s: number) => (Number.isFinite(s) ? `${s.toLocaleString("en")} steps/s` : "Max");
+
+/**
+ * Playback under the plot: play / pause, one step, reset, run to the end, speed, the
+ * timeline scrubber and the step counter. The step it shows is the timeline's while
+ * scrubbing, else the head of the race.
+ */
 export function Transport() {
-  return <div className="panel">Transport</div>;
+  const speedId = useId();
+  const playing = useStore((s) => s.playing);
+  const done = useStore((s) => s.done);
+  const head = useStore((s) => s.step);
+  const scrub = useStore((s) => s.scrub);
+  const speed = useStore((s) => s.speed);
+  const total = useStore((s) => s.experiment.steps);
+  const shown = scrub === null ? head : Math.min(scrub, head);
+  const engine = getEngine();
+
+  const onScrub = (v: number) => {
+    const s = useStore.getState();
+    if (v >= s.step) return s.setScrub(null);
+    // Looking back pauses the race: the head would otherwise run away from what is shown.
+    if (s.playing) engine.pause();
+    s.setScrub(v);
+  };
+
+  return (
+    <div className="transport panel" role="group" aria-label="Playback">
+      <div className="transport-buttons">
+        <button
+          type="button"
+          className="primary play"
+          onClick={() => engine.togglePlay()}
+          disabled={done && !playing}
+          title={done ? "The race is over: Reset to run it again" : playing ? "Pause (Space)" : "Play (Space)"}
+        >
+          {playing ? <PauseIcon /> : <PlayIcon />}
+          {playing ? "Pause" : "Play"}
+        </button>
+        <button type="button" onClick={() => engine.step(1)} disabled={done} title="One step (→)">
+          <StepIcon />
+          Step
+        </button>
+        <button type="button" onClick={() => engine.reset()} title="Back to step 0 (R)">
+          <ResetIcon />
+          Reset
+        </button>
+        <button type="button" onClick={() => engine.runToEnd()} disabled={done} title="Compute every step at once">
+          <EndIcon />
+          Run to end
+        </button>
+      </div>
+      <input
+        className="timeline"
+        type="range"
+        aria-label="Timeline"
+        min={0}
+        max={head}
+        step={1}
+        value={shown}
+        aria-valuetext={`Step ${shown} of ${head} computed`}
+        onChange={(e) => onScrub(Number(e.currentTarget.value))}
+      />
+      <output className="step-counter" aria-label="Step" aria-live="off" data-step={shown} title={scrub === null ? "Step of the race" : "Step shown by the timeline"}>
+        <span className={scrub === null ? undefined : "scrubbed"}>{shown}</span>
+        <span className="muted"> / {total}</span>
+      </output>
+      <div className="speed">
+        <label htmlFor={speedId}>Speed</label>
+        <select id={speedId} value={speedValue(speed)} onChange={(e) => engine.setSpeed(e.currentTarget.value === "max" ? Infinity : Number(e.currentTarget.value))}>
+          {SPEEDS.map((s) => (
+            <option key={speedValue(s)} value={speedValue(s)}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <StepsField />
+    </div>
+  );
 }

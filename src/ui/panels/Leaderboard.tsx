@@ -1,4 +1,136 @@
-/** Placeholder: being built. */
+import { useState } from "react";
+import { useStore } from "../../state/store";
+import { sortRows, type LeaderboardRow, type Sort, type SortKey } from "./leaderboardRows";
+import { formatCount, formatMetric } from "./formatNumber";
+import { useLeaderboardRows } from "./useLeaderboardRows";
+import "./panels.css";
+
+interface Column {
+  key: SortKey;
+  /** Header text. */
+  title: string;
+  /** What the header means, for the tooltip and screen readers. */
+  description: string;
+  numeric: boolean;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: "label", title: "Run", description: "Run", numeric: false },
+  { key: "status", title: "Status", description: "Status", numeric: false },
+  { key: "step", title: "Step", description: "Step", numeric: true },
+  { key: "loss", title: "Loss", description: "Loss f", numeric: true },
+  { key: "distance", title: "Dist.", description: "Distance to the nearest known minimum (G global, L local)", numeric: true },
+  { key: "stepsToTolerance", title: "To tol.", description: "Steps until within tolerance of a minimum", numeric: true },
+  { key: "pathLength", title: "Path", description: "Path length walked", numeric: true },
+];
+
+const Missing = ({ why }: { why: string }) => (
+  <>
+    <span aria-hidden="true">—</span>
+    <span className="visually-hidden">{why}</span>
+  </>
+);
+
+function Cell({ value, why = "none", children }: { value: number | null; why?: string; children?: React.ReactNode }) {
+  return (
+    <td className="num" data-value={value ?? ""}>
+      {value === null ? <Missing why={why} /> : (children ?? formatMetric(value))}
+    </td>
+  );
+}
+
+function Row({ row, selected }: { row: LeaderboardRow; selected: boolean }) {
+  const selectRun = useStore((s) => s.selectRun);
+  return (
+    <tr className={selected ? "selected" : undefined} data-run={row.id} data-hidden={row.hidden || undefined}>
+      <th scope="row">
+        <button type="button" className="run-name" aria-pressed={selected} onClick={() => selectRun(row.id)} title={`Show ${row.label}'s update rule`}>
+          <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
+          {row.label}
+        </button>
+      </th>
+      <td className={`status status-${row.status ?? "none"}`} data-value={row.status ?? ""}>
+        {row.status ?? <Missing why="not started" />}
+      </td>
+      <Cell value={row.step}>{row.step !== null && formatCount(row.step)}</Cell>
+      <Cell value={row.loss} />
+      <td
+        className="num"
+        data-value={row.distance ?? ""}
+        data-minimum={row.minimum?.kind}
+        title={row.minimum ? `nearest minimum: ${row.minimum.kind}, at (${row.minimum.point.join(", ")})` : undefined}
+      >
+        {row.distance === null ? (
+          <Missing why="no known minimum" />
+        ) : (
+          <>
+            {formatMetric(row.distance)}
+            {row.minimum && (
+              <span className={`kind kind-${row.minimum.kind}`}>
+                <span aria-hidden="true">{row.minimum.kind === "global" ? "G" : "L"}</span>
+                <span className="visually-hidden">{row.minimum.kind}</span>
+              </span>
+            )}
+          </>
+        )}
+      </td>
+      <Cell value={row.stepsToTolerance} why="not reached">
+        {row.stepsToTolerance !== null && formatCount(row.stepsToTolerance)}
+      </Cell>
+      <Cell value={row.pathLength} />
+    </tr>
+  );
+}
+
+/** One row per run, from the engine's own metrics; sortable by any column. */
 export function Leaderboard() {
-  return <div className="panel">Leaderboard</div>;
+  const rows = useLeaderboardRows();
+  const selectedRunId = useStore((s) => s.selectedRunId);
+  const scrub = useStore((s) => s.scrub);
+  const [sort, setSort] = useState<Sort | null>(null);
+  const sorted = sortRows(rows, sort);
+  const toggle = (key: SortKey) =>
+    setSort((s) => (s?.key === key ? { key, dir: s.dir === "ascending" ? "descending" : "ascending" } : { key, dir: "ascending" }));
+
+  return (
+    <section className="panel leaderboard" aria-labelledby="leaderboard-title">
+      <div className="panel-head">
+        <h2 id="leaderboard-title">Leaderboard</h2>
+        <span className="panel-note">{scrub === null ? "live" : `at step ${formatCount(scrub)}`}</span>
+      </div>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">
+            Runs {scrub === null ? "at the current step" : `at step ${scrub}`}
+            {sort ? `, sorted by ${COLUMNS.find((c) => c.key === sort.key)!.description}, ${sort.dir}` : ", in experiment order"}. Sort by a
+            column with its header button.
+          </caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={sort?.key === c.key ? sort.dir : undefined}>
+                  <button type="button" className="sort" onClick={() => toggle(c.key)} title={`Sort by ${c.description}`}>
+                    {c.title === c.description ? c.title : (
+                      <>
+                        <span aria-hidden="true">{c.title}</span>
+                        <span className="visually-hidden">{c.description}</span>
+                      </>
+                    )}
+                    <span className="sort-mark" aria-hidden="true">
+                      {sort?.key === c.key ? (sort.dir === "ascending" ? "▲" : "▼") : ""}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <Row key={row.id} row={row} selected={row.id === selectedRunId} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
 }

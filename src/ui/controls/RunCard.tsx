@@ -1,0 +1,107 @@
+import { memo, useId, type CSSProperties, type MouseEvent } from "react";
+import type { RunSpec } from "../../core/experiment/types";
+import { getOptimizer } from "../../core/optim";
+import type { NumberParam } from "../../core/params";
+import { PALETTE } from "../../state/palette";
+import { useStore } from "../../state/store";
+import { formatParam } from "./format";
+import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from "./icons";
+import { RunEditor } from "./RunEditor";
+import { RunReadout } from "./RunReadout";
+
+export interface RunCardProps {
+  run: RunSpec;
+  index: number;
+  selected: boolean;
+  canRemove: boolean;
+  canDuplicate: boolean;
+}
+
+/** The run's learning rate as stored, or its optimizer's default. */
+function learningRate(run: RunSpec): number | undefined {
+  const v = run.optimizer.lr;
+  if (typeof v === "number") return v;
+  const spec = getOptimizer(run.optimizer.name)?.params.lr;
+  return spec && spec.kind === "number" ? spec.default : undefined;
+}
+
+const lrFormat: Pick<NumberParam, "kind" | "scale"> = { kind: "number", scale: "log" };
+
+/**
+ * One run in the sidebar: a one-line summary (swatch, name, optimizer, lr, live loss,
+ * hide / duplicate / remove) that selects the run when clicked; the selected run also
+ * shows its editor.
+ */
+export const RunCard = memo(function RunCard({ run, index, selected, canRemove, canDuplicate }: RunCardProps) {
+  const editorId = useId();
+  const name = run.label ?? run.id;
+  const color = run.color ?? PALETTE[index % PALETTE.length];
+  const def = getOptimizer(run.optimizer.name);
+  const lr = learningRate(run);
+  const { selectRun, updateRun, duplicateRun, removeRun } = useStore.getState();
+
+  const act = (e: MouseEvent, f: () => void) => {
+    e.stopPropagation();
+    f();
+  };
+
+  const summary = [def?.displayName ?? run.optimizer.name, lr !== undefined ? `lr ${formatParam(lrFormat, lr)}` : null].filter(Boolean).join(" · ");
+  const extras = [run.schedule && "schedule", run.clip && "clipped", run.noise && "noisy"].filter(Boolean).join(", ");
+
+  return (
+    <li
+      className={`run-card${selected ? " selected" : ""}${run.hidden ? " hidden-run" : ""}`}
+      style={{ "--run-color": color } as CSSProperties}
+      data-run-id={run.id}
+      data-lr={lr}
+    >
+      <div className="run-head" onClick={() => selectRun(run.id)}>
+        <span className="swatch" aria-hidden="true" />
+        <button type="button" className="run-name" aria-expanded={selected} aria-controls={selected ? editorId : undefined} title={`Select ${name}`}>
+          {name}
+        </button>
+        <span className="run-summary" title={extras ? `${summary} (${extras})` : summary}>
+          {summary}
+          {extras && <span className="run-extras" aria-label={extras}>{" •"}</span>}
+        </span>
+        <RunReadout id={run.id} />
+        <span className="run-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`${run.hidden ? "Show" : "Hide"} ${name}`}
+            title={run.hidden ? "Show on the plot" : "Hide from the plot"}
+            onClick={(e) => act(e, () => updateRun(run.id, { hidden: !run.hidden }))}
+          >
+            {run.hidden ? <EyeOffIcon /> : <EyeIcon />}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Duplicate ${name}`}
+            title="Duplicate"
+            disabled={!canDuplicate}
+            onClick={(e) => act(e, () => duplicateRun(run.id))}
+          >
+            <CopyIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button danger"
+            aria-label={`Remove ${name}`}
+            title={canRemove ? "Remove" : "The race needs at least one run"}
+            disabled={!canRemove}
+            onClick={(e) => act(e, () => removeRun(run.id))}
+          >
+            <RemoveIcon />
+          </button>
+        </span>
+      </div>
+      {selected && (
+        <div id={editorId}>
+          <RunEditor run={run} color={color} />
+        </div>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,101 @@
+import { useId, useState } from "react";
+import type { RunSpec } from "../../core/experiment/types";
+import { getOptimizer, optimizers } from "../../core/optim";
+import type { ParamValue } from "../../core/params";
+import { useStore } from "../../state/store";
+import { ClipEditor } from "./ClipEditor";
+import { NoiseEditor } from "./NoiseEditor";
+import { ScheduleEditor } from "./ScheduleEditor";
+import { SpecControl } from "./SpecControl";
+
+const optimizerList = Object.values(optimizers);
+
+/** The run's display name, typed; an empty name is refused (the run would have no name to show). */
+function NameField({ run }: { run: RunSpec }) {
+  const id = useId();
+  const updateRun = useStore((s) => s.updateRun);
+  const name = run.label ?? run.id;
+  const [draft, setDraft] = useState<string | null>(null);
+  const error = draft !== null && draft.trim() === "" ? "Name must not be empty (up to 64 characters)" : null;
+  return (
+    <div className="param param-name">
+      <label className="param-label" htmlFor={id}>
+        Name
+      </label>
+      <input
+        id={id}
+        type="text"
+        maxLength={64}
+        autoComplete="off"
+        spellCheck={false}
+        value={draft ?? name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => {
+          const t = e.currentTarget.value;
+          if (t.trim() === "") return setDraft(t);
+          setDraft(null);
+          updateRun(run.id, { label: t });
+        }}
+        onBlur={() => error === null && setDraft(null)}
+        onKeyDown={(e) => e.key === "Escape" && setDraft(null)}
+      />
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Everything about one run: name, colour, optimizer and its hyperparameters, schedule, clipping, noise. */
+export function RunEditor({ run, color }: { run: RunSpec; color: string }) {
+  const id = useId();
+  const updateRun = useStore((s) => s.updateRun);
+  const setOptimizer = useStore((s) => s.setOptimizer);
+  const setOptimizerParam = useStore((s) => s.setOptimizerParam);
+  const def = getOptimizer(run.optimizer.name);
+
+  const setParam = (key: string, v: ParamValue | undefined) => {
+    if (v !== undefined) return setOptimizerParam(run.id, key, v);
+    const { [key]: _old, ...rest } = run.optimizer;
+    updateRun(run.id, { optimizer: { ...rest, name: run.optimizer.name } });
+  };
+
+  return (
+    <div className="run-editor">
+      <div className="editor-row">
+        <NameField run={run} />
+        <div className="param param-colour">
+          <label className="param-label" htmlFor={`${id}-colour`}>
+            Colour
+          </label>
+          <input id={`${id}-colour`} type="color" value={color} onChange={(e) => updateRun(run.id, { color: e.currentTarget.value })} />
+        </div>
+      </div>
+      <fieldset className="editor-group">
+        <legend>Optimizer</legend>
+        <div className="param param-box-only">
+          <label className="param-label" htmlFor={`${id}-opt`}>
+            Optimizer
+          </label>
+          <select id={`${id}-opt`} className="param-select" value={run.optimizer.name} title={def?.cite} onChange={(e) => setOptimizer(run.id, e.currentTarget.value)}>
+            {optimizerList.map((d) => (
+              <option key={d.name} value={d.name}>
+                {d.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        {def &&
+          Object.entries(def.params).map(([key, spec]) => (
+            <SpecControl key={`${def.name}.${key}`} spec={spec} value={run.optimizer[key]} onCommit={(v) => setParam(key, v)} />
+          ))}
+      </fieldset>
+      <ScheduleEditor run={run} />
+      <ClipEditor run={run} />
+      <NoiseEditor run={run} />
+    </div>
+  );
+}

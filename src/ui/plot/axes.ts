@@ -1,0 +1,102 @@
+/**
+ * Axes (d3-axis) and the colour legend, drawn in an SVG laid over the canvases. Both are
+ * cheap enough to redraw on every zoom event.
+ */
+import { axisBottom, axisLeft, axisRight } from "d3-axis";
+import { scaleLinear } from "d3-scale";
+import { select, type Selection } from "d3-selection";
+import { formatLevel } from "./format";
+import { frameRect, type Frame } from "./frame";
+
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Space around the inner plot box: ticks left and below, the legend on the right. */
+export const MARGINS: Margins = { top: 10, right: 84, bottom: 30, left: 46 };
+const LEGEND_GAP = 14;
+const LEGEND_BAR = 12;
+
+export function drawAxes(svg: SVGSVGElement, frame: Frame): void {
+  const root = select(svg);
+  const rect = frameRect(frame);
+  const x = scaleLinear().domain(rect.x).range([0, frame.width]);
+  const y = scaleLinear().domain(rect.y).range([frame.height, 0]);
+  const xTicks = Math.max(2, Math.floor(frame.width / 90));
+  const yTicks = Math.max(2, Math.floor(frame.height / 60));
+
+  const gx = ensure(root, "g", "plot-axis plot-axis-x").attr("transform", `translate(${MARGINS.left},${MARGINS.top + frame.height})`);
+  gx.call(axisBottom(x).ticks(xTicks).tickSizeOuter(0));
+  const gy = ensure(root, "g", "plot-axis plot-axis-y").attr("transform", `translate(${MARGINS.left},${MARGINS.top})`);
+  gy.call(axisLeft(y).ticks(yTicks).tickSizeOuter(0));
+
+  ensure(root, "text", "plot-axis-label plot-axis-label-x")
+    .attr("x", MARGINS.left + frame.width)
+    .attr("y", MARGINS.top + frame.height + 26)
+    .attr("text-anchor", "end")
+    .text("x");
+  ensure(root, "text", "plot-axis-label plot-axis-label-y")
+    .attr("x", MARGINS.left - 30)
+    .attr("y", MARGINS.top + 8)
+    .attr("text-anchor", "middle")
+    .text("y");
+  ensure(root, "rect", "plot-box")
+    .attr("x", MARGINS.left + 0.5)
+    .attr("y", MARGINS.top + 0.5)
+    .attr("width", Math.max(0, frame.width - 1))
+    .attr("height", Math.max(0, frame.height - 1));
+}
+
+/**
+ * The colour bar: one equal-height block per band (the levels are log-spaced, so equal
+ * blocks read as a log scale), labelled with the f value at a subset of the boundaries.
+ */
+export function drawLegend(svg: SVGSVGElement, frame: Frame, thresholds: number[], colors: string[]): void {
+  const root = select(svg);
+  const g = ensure(root, "g", "plot-legend").attr("transform", `translate(${MARGINS.left + frame.width + LEGEND_GAP},${MARGINS.top})`);
+  const n = colors.length;
+  const height = Math.max(40, Math.min(frame.height, 420));
+  const block = height / Math.max(1, n);
+  g.selectAll<SVGRectElement, string>("rect.plot-legend-band")
+    .data(colors)
+    .join("rect")
+    .attr("class", "plot-legend-band")
+    .attr("x", 0)
+    .attr("width", LEGEND_BAR)
+    .attr("y", (_, i) => height - (i + 1) * block)
+    .attr("height", block + 0.5)
+    .attr("fill", (c) => c);
+  ensure(g, "rect", "plot-legend-frame").attr("width", LEGEND_BAR).attr("height", height);
+  // Boundary i (between block i and i + 1) sits at thresholds[i].
+  const scale = scaleLinear().domain([0, n]).range([height, 0]);
+  const every = Math.max(1, Math.ceil(thresholds.length / Math.max(2, Math.floor(height / 26))));
+  const ticks = thresholds.map((_, i) => i).filter((i) => i % every === 0 || i === thresholds.length - 1);
+  if (ticks.length > 1 && ticks[ticks.length - 1] - ticks[ticks.length - 2] < every / 2) ticks.splice(ticks.length - 2, 1);
+  const axis = axisRight(scale)
+    .tickValues(ticks.map((i) => i + 1))
+    .tickFormat((v) => formatLevel(thresholds[(v as number) - 1]))
+    .tickSize(4)
+    .tickSizeOuter(0);
+  ensure(g, "g", "plot-axis plot-legend-axis").attr("transform", `translate(${LEGEND_BAR},0)`).call(axis);
+  ensure(g, "text", "plot-legend-title").attr("x", 0).attr("y", height + 18).text("f(x, y)");
+  g.attr("data-levels", thresholds.length);
+}
+
+export function clearLegend(svg: SVGSVGElement): void {
+  select(svg).select("g.plot-legend").remove();
+}
+
+// Loosely typed on purpose: it serves <g>, <rect> and <text> alike and d3-axis's `call`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Selection<any, unknown, any, unknown>;
+
+/** The child `tag.className` of `parent`, created the first time. */
+function ensure(parent: Loose, tag: string, className: string): Loose {
+  const selector = `${tag}.${className.split(" ").join(".")}`;
+  let sel = parent.select(selector);
+  if (sel.empty()) sel = parent.append(tag).attr("class", className);
+  return sel;
+}

@@ -1,0 +1,35 @@
+import { format } from "d3-format";
+
+const sig2 = format(".2~g");
+const sig4 = format(".4~g");
+const exp1 = format(".1~e");
+const exp3 = format(".3~e");
+
+/** "2.5e+4" → "2.5e4", keeping d3's typographic minus. */
+const tidyExponent = (s: string) => s.replace("e+", "e");
+
+/** A contour level: two significant digits, exponent form outside [0.001, 10 000). */
+export function formatLevel(v: number): string {
+  const a = Math.abs(v);
+  if (a === 0) return "0";
+  return a >= 1e4 || a < 1e-3 ? tidyExponent(exp1(v)) : sig2(v);
+}
+
+/** A value in the readout (f, |∇f|): four significant digits. */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a === 0) return "0";
+  return a >= 1e6 || a < 1e-4 ? tidyExponent(exp3(v)) : sig4(v);
+}
+
+/** A coordinate to the precision one pixel resolves (`unitsPerPixel`). */
+export function formatCoordinate(v: number, unitsPerPixel: number): string {
+  const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(unitsPerPixel))));
+  return format(`.${decimals}f`)(v);
+}
+
+/** A point for titles and labels, e.g. "(−2, 2)". */
+export function formatPoint(p: readonly [number, number]): string {
+  return `(${sig4(p[0])}, ${sig4(p[1])})`;
+}
