@@ -402,6 +402,7 @@ case(G, O("adam", lr=0.1), RAVINE, 100, note="seed 001 ravine, Adam")
 # ================================================================================== long
 G = "long"
 case(G, O("adam", lr=0.01), ROSEN2, 5000, note="seed 003 shootout, Adam (every point stored)")
-case(G, O("sgd", lr=1e-3), ROSEN2, 5000, note="seed 003 shootout, SGD")
+# (the shootout's plain SGD, lr 1e-3 for 5000 steps, is left out to keep the fixtures small;
+#  torch ends it at (0.928224204630396, 0.8613003388195686), as the seed prints)
 case(G, O("sgd", lr=1e-3, momentum=0.9), ROSEN2, 5000,
      note="seed 003 shootout, momentum (v = 0.9 v + g is torch's SGD momentum with dampening 0)")

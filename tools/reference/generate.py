@@ -51,7 +51,7 @@ def clip_gradient(param, clip):
 
 
 def run(case, perturb=0.0):
-    """One run, exactly the loop of the brief. Returns (points, lrs) up to divergence."""
+    """One run, the loop of README.md ("The run"). Returns (points, lrs) up to divergence."""
     f = SURFACES[case["surface"]]
     x0, y0 = case["start"]
     param = torch.tensor([x0, y0], requires_grad=True)
@@ -175,6 +175,16 @@ def write_group(path, header, records):
         fh.write("\n".join(lines) + "\n")
 
 
+def torch_package():
+    """Debian's package version (torch.__version__ says 1.13.0a0 for Debian's 1.13.1 build)."""
+    try:
+        res = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}", "python3-torch"],
+                             capture_output=True, text=True, timeout=30)
+        return res.stdout.strip() or None
+    except OSError:
+        return None
+
+
 def noise_sequences():
     """First normals for a few seeds, for a unit test of noise.ts."""
     out = {}
@@ -236,6 +246,7 @@ def main():
     header = {
         "generator": "tools/reference/generate.py",
         "torch": torch.__version__,
+        "torchPackage": torch_package(),
         "dtype": "float64",
         "patches": patches.describe(),
         "sensitivityPerturbation": PERTURBATION,
@@ -250,6 +261,8 @@ def main():
         json.dump({"generator": "tools/reference/generate.py (noise.py)", "normals": noise_sequences()}, fh, indent=1)
         fh.write("\n")
 
+    import selfcheck
+    checks = selfcheck.run_all(run)
     gaps = [g for g in (closed_form_gap(r) for r in records) if g is not None]
     summary = {
         "files": sorted(f"{g}.json" for g in groups),
@@ -262,6 +275,7 @@ def main():
         "expectDiverge": sum(1 for r in records if r.get("expectDiverge")),
         "maxRecursiveVsClosedFormLrGap": max(gaps) if gaps else 0.0,
         "sensitivity": {"<1e-12": 0, "<1e-9": 0, "<1e-6": 0, ">=1e-6": 0},
+        "selfCheck": checks,
     }
     for r in records:
         o = r["optimizer"]["name"]

@@ -1,8 +1,9 @@
 /**
  * Deterministic Gaussian gradient noise: mulberry32 for uniforms, Box–Muller for
- * normals. Chosen because it needs only 32-bit integer arithmetic, so the same seed
- * gives the same numbers in every browser, in Node and in the Python reference
- * generator (tools/reference/noise.py mirrors this file line for line).
+ * normals. The uniforms need only 32-bit integer arithmetic, so the same seed gives the
+ * same uniforms everywhere; the normals go through Math.log/sin/cos, which may differ by
+ * an ulp between JavaScript engines (Node 20's V8 uses fdlibm, which the Python reference
+ * in tools/reference/noise.py + fdlibm.py reproduces bit for bit).
  */
 export class GaussianNoise {
   private state: number;

@@ -46,7 +46,7 @@ export function ClipEditor({ run }: { run: RunSpec }) {
       </div>
       {clip?.mode === "norm" && (
         <>
-          <ParamControl spec={maxNormSpec} value={clip.maxNorm} onCommit={(v) => v !== undefined && setClip(run.id, { ...clip, maxNorm: v })} />
+          <ParamControl spec={maxNormSpec} value={clip.maxNorm} onCommit={(v) => { if (v !== undefined) setClip(run.id, { ...clip, maxNorm: v }); }} />
           <div className="param param-box-only">
             <label className="param-label" htmlFor={`${id}-norm`}>
               Norm type
@@ -64,7 +64,7 @@ export function ClipEditor({ run }: { run: RunSpec }) {
         </>
       )}
       {clip?.mode === "value" && (
-        <ParamControl spec={clipValueSpec} value={clip.clipValue} onCommit={(v) => v !== undefined && setClip(run.id, { mode: "value", clipValue: v })} />
+        <ParamControl spec={clipValueSpec} value={clip.clipValue} onCommit={(v) => { if (v !== undefined) setClip(run.id, { mode: "value", clipValue: v }); }} />
       )}
     </fieldset>
   );

@@ -31,8 +31,8 @@ export function NoiseEditor({ run }: { run: RunSpec }) {
       </div>
       {noise && (
         <>
-          <ParamControl spec={stdSpec} value={noise.std} onCommit={(v) => v !== undefined && setNoise(run.id, { ...noise, std: v })} />
-          <ParamControl spec={seedSpec} value={noise.seed} onCommit={(v) => v !== undefined && setNoise(run.id, { ...noise, seed: v })} slider={false} />
+          <ParamControl spec={stdSpec} value={noise.std} onCommit={(v) => { if (v !== undefined) setNoise(run.id, { ...noise, std: v }); }} />
+          <ParamControl spec={seedSpec} value={noise.seed} onCommit={(v) => { if (v !== undefined) setNoise(run.id, { ...noise, seed: v }); }} slider={false} />
         </>
       )}
     </fieldset>

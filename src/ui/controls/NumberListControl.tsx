@@ -65,7 +65,7 @@ export function NumberListControl({ spec, value, onCommit }: { spec: NumberListP
         }}
       />
       {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <p className="ctl-error" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}

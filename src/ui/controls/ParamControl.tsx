@@ -114,7 +114,7 @@ export function ParamControl({ spec, value, onCommit, slider = true }: ParamCont
         }}
       />
       {error && (
-        <p className="field-error" id={errorId} role="alert">
+        <p className="ctl-error" id={errorId} role="alert">
           {error}
         </p>
       )}

@@ -45,7 +45,12 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
     f();
   };
 
-  const summary = [def?.displayName ?? run.optimizer.name, lr !== undefined ? `lr ${formatParam(lrFormat, lr)}` : null].filter(Boolean).join(" · ");
+  const optimizerName = def?.displayName ?? run.optimizer.name;
+  // The optimizer is left out of the line when the name already says it ("Adam"), to leave the name room.
+  const sameName = optimizerName.toLowerCase() === name.trim().toLowerCase();
+  const lrText = lr !== undefined ? `lr ${formatParam(lrFormat, lr)}` : null;
+  const summary = [sameName ? null : optimizerName, lrText].filter(Boolean).join(" · ");
+  const fullSummary = [optimizerName, lrText].filter(Boolean).join(" · ");
   const extras = [run.schedule && "schedule", run.clip && "clipped", run.noise && "noisy"].filter(Boolean).join(", ");
 
   return (
@@ -56,11 +61,11 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
       data-lr={lr}
     >
       <div className="run-head" onClick={() => selectRun(run.id)}>
-        <span className="swatch" aria-hidden="true" />
-        <button type="button" className="run-name" aria-expanded={selected} aria-controls={selected ? editorId : undefined} title={`Select ${name}`}>
+        <span className="run-card-swatch" aria-hidden="true" />
+        <button type="button" className="run-card-name" aria-expanded={selected} aria-controls={selected ? editorId : undefined} title={`Select ${name}`}>
           {name}
         </button>
-        <span className="run-summary" title={extras ? `${summary} (${extras})` : summary}>
+        <span className="run-summary" title={extras ? `${fullSummary} (${extras})` : fullSummary}>
           {summary}
           {extras && <span className="run-extras" aria-label={extras}>{" •"}</span>}
         </span>
@@ -68,7 +73,7 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
         <span className="run-actions">
           <button
             type="button"
-            className="icon-button"
+            className="ctl-icon-button"
             aria-label={`${run.hidden ? "Show" : "Hide"} ${name}`}
             title={run.hidden ? "Show on the plot" : "Hide from the plot"}
             onClick={(e) => act(e, () => updateRun(run.id, { hidden: !run.hidden }))}
@@ -77,7 +82,7 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
           </button>
           <button
             type="button"
-            className="icon-button"
+            className="ctl-icon-button"
             aria-label={`Duplicate ${name}`}
             title="Duplicate"
             disabled={!canDuplicate}
@@ -87,7 +92,7 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
           </button>
           <button
             type="button"
-            className="icon-button danger"
+            className="ctl-icon-button danger"
             aria-label={`Remove ${name}`}
             title={canRemove ? "Remove" : "The race needs at least one run"}
             disabled={!canRemove}

@@ -41,7 +41,7 @@ function NameField({ run }: { run: RunSpec }) {
         onKeyDown={(e) => e.key === "Escape" && setDraft(null)}
       />
       {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <p className="ctl-error" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}

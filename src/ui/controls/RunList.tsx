@@ -21,7 +21,7 @@ export function RunList() {
     <div className="panel run-list">
       <div className="run-list-head">
         <h2>
-          Runs <span className="muted">{runs.length} / {MAX_UI_RUNS}</span>
+          Runs <span className="ctl-muted">{runs.length} / {MAX_UI_RUNS}</span>
         </h2>
         <div className="add-run">
           <label className="visually-hidden" htmlFor={id}>
@@ -34,7 +34,7 @@ export function RunList() {
               </option>
             ))}
           </select>
-          <button type="button" className="primary" disabled={full} title={full ? `At most ${MAX_UI_RUNS} runs` : undefined} onClick={() => addRun(optimizer)}>
+          <button type="button" className="ctl-primary" disabled={full} title={full ? `At most ${MAX_UI_RUNS} runs` : undefined} onClick={() => addRun(optimizer)}>
             <PlusIcon /> Add run
           </button>
         </div>

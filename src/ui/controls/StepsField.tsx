@@ -50,7 +50,7 @@ export function StepsField() {
         }}
       />
       {error && (
-        <p className="field-error floating" id={`${id}-error`} role="alert">
+        <p className="ctl-error floating" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}

@@ -7,7 +7,7 @@ import { StepsField } from "./StepsField";
 import "./controls.css";
 
 const speedValue = (s: number) => (Number.isFinite(s) ? String(s) : "max");
-const speedLabel = (s: number) => (Number.isFinite(s) ? `${s.toLocaleString("en")} steps/s` : "Max");
+const speedLabel = (s: number) => (Number.isFinite(s) ? `${s.toLocaleString("en")} ${s === 1 ? "step" : "steps"}/s` : "Max");
 
 /**
  * Playback under the plot: play / pause, one step, reset, run to the end, speed, the
@@ -38,7 +38,7 @@ export function Transport() {
       <div className="transport-buttons">
         <button
           type="button"
-          className="primary play"
+          className="ctl-primary play"
           onClick={() => engine.togglePlay()}
           disabled={done && !playing}
           title={done ? "The race is over: Reset to run it again" : playing ? "Pause (Space)" : "Play (Space)"}
@@ -72,7 +72,7 @@ export function Transport() {
       />
       <output className="step-counter" aria-label="Step" aria-live="off" data-step={shown} title={scrub === null ? "Step of the race" : "Step shown by the timeline"}>
         <span className={scrub === null ? undefined : "scrubbed"}>{shown}</span>
-        <span className="muted"> / {total}</span>
+        <span className="ctl-muted"> / {total}</span>
       </output>
       <div className="speed">
         <label htmlFor={speedId}>Speed</label>

@@ -34,13 +34,13 @@ export function formatParam(spec: Pick<NumberParam, "kind" | "scale">, v: number
   return shortPlain(v);
 }
 
-/** A loss or other measured value: 3 significant digits, exponent form when far from 1. */
+/** A loss or other measured value: 3 significant digits, or 2 in exponent form when far from 1 (it must fit a card). */
 export function formatMeasure(v: number): string {
   if (Number.isNaN(v)) return "NaN";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
   if (v === 0) return "0";
   const a = Math.abs(v);
-  if (a < 1e-3 || a >= 1e5) return v.toExponential(2).replace("e+", "e");
+  if (a < 1e-3 || a >= 1e5) return v.toExponential(1).replace("e+", "e");
   return String(Number(v.toPrecision(3)));
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 function Icon({ children }: { children: ReactNode }) {
   return (
-    <svg className="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+    <svg className="ctl-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
       {children}
     </svg>
   );

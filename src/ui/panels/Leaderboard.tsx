@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useStore } from "../../state/store";
 import { sortRows, type LeaderboardRow, type Sort, type SortKey } from "./leaderboardRows";
 import { formatCount, formatMetric } from "./formatNumber";
@@ -31,7 +31,7 @@ const Missing = ({ why }: { why: string }) => (
   </>
 );
 
-function Cell({ value, why = "none", children }: { value: number | null; why?: string; children?: React.ReactNode }) {
+function Cell({ value, why = "none", children }: { value: number | null; why?: string; children?: ReactNode }) {
   return (
     <td className="num" data-value={value ?? ""}>
       {value === null ? <Missing why={why} /> : (children ?? formatMetric(value))}
@@ -46,7 +46,7 @@ function Row({ row, selected }: { row: LeaderboardRow; selected: boolean }) {
       <th scope="row">
         <button type="button" className="run-name" aria-pressed={selected} onClick={() => selectRun(row.id)} title={`Show ${row.label}'s update rule`}>
           <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
-          {row.label}
+          <span className="name-text">{row.label}</span>
         </button>
       </th>
       <td className={`status status-${row.status ?? "none"}`} data-value={row.status ?? ""}>

@@ -46,11 +46,15 @@ export function LrPanel() {
     <section className="panel chart-panel" aria-labelledby="lr-panel-title">
       <div className="panel-head">
         <h2 id="lr-panel-title">Learning rate</h2>
-        <span className="panel-key" aria-hidden="true">
-          <span className="key-solid" /> run <span className="key-dashed" /> plan
-        </span>
-        <button type="button" className="toggle" aria-pressed={log} onClick={() => setMode(log ? "linear" : "log")}>
-          Log scale
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={log}
+          aria-label="Log scale"
+          title="Log scale for the learning rate (on by default when it spans more than two decades)"
+          onClick={() => setMode(log ? "linear" : "log")}
+        >
+          Log
         </button>
       </div>
       <StepChart
@@ -59,6 +63,7 @@ export function LrPanel() {
         series={lrSeries}
         yLabel={yLabel}
         scaleKind={scaleKind}
+        lineKey
       />
     </section>
   );

@@ -1,4 +1,80 @@
-/** Placeholder: being built. */
+import { Fragment, useMemo } from "react";
+import { PALETTE } from "../../state/palette";
+import { useStore } from "../../state/store";
+import { Tex } from "../math/Tex";
+import { texNumber } from "../math/texNumber";
+import type { Assignment } from "../math/assignments";
+import { ruleSet } from "./ruleBlocks";
+import { useCurrentLr } from "./useCurrentLr";
+import "./panels.css";
+
+function Where({ items }: { items: Assignment[] }) {
+  if (items.length === 0) return null;
+  return (
+    <p className="where">
+      where{" "}
+      {items.map((a, i) => (
+        <Fragment key={a.key}>
+          <span className="assignment" data-param={a.key} data-value={a.value}>
+            <Tex tex={a.tex} />
+          </span>
+          {i < items.length - 1 ? ", " : ""}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * The selected run's exact update rule, schedule, clipping and noise, rendered by
+ * KaTeX from the registry entries the engine runs, with the run's values written in.
+ */
 export function UpdateRule() {
-  return <div className="panel">UpdateRule</div>;
+  const runs = useStore((s) => s.experiment.runs);
+  const selectedRunId = useStore((s) => s.selectedRunId);
+  const index = Math.max(0, runs.findIndex((r) => r.id === selectedRunId));
+  const spec = runs[index];
+  const rules = useMemo(() => (spec ? ruleSet(spec) : null), [spec]);
+  const now = useCurrentLr(spec?.id ?? null);
+
+  return (
+    <section className="panel update-rule" aria-labelledby="update-rule-title">
+      <div className="panel-head">
+        <h2 id="update-rule-title">Update rule</h2>
+        {spec && (
+          <span className="panel-note run-tag" data-run={spec.id}>
+            <span className="swatch" style={{ background: spec.color ?? PALETTE[index % PALETTE.length] }} aria-hidden="true" />
+            {spec.label ?? spec.id}
+          </span>
+        )}
+      </div>
+      <div className="rule-scroll" tabIndex={0} aria-label={spec ? `Update rule of ${spec.label ?? spec.id}` : "Update rule"}>
+        {!rules ? (
+          <p className="muted">No run selected.</p>
+        ) : (
+          <>
+            {rules.problem && <p className="problem">{rules.problem}</p>}
+            {rules.blocks.map((b) => {
+              const where =
+                b.id === "update" && now
+                  ? [...b.where, { key: "lrNow", tex: String.raw`\eta_{${now.t}} = ${texNumber(now.lr)}`, value: String(now.lr) }]
+                  : b.where;
+              return (
+                <div key={b.id} className={`rule rule-${b.id}`} data-block={b.id}>
+                  <h3>
+                    {b.title}
+                    {b.id === "update" && <span className="cite"> · {rules.cite}</span>}
+                  </h3>
+                  <Tex tex={b.tex} display className="formula" />
+                  <Where items={where} />
+                  {b.cite && b.id !== "update" && <p className="cite">{b.cite}</p>}
+                </div>
+              );
+            })}
+            <p className="order">Each step: {rules.order}</p>
+          </>
+        )}
+      </div>
+    </section>
+  );
 }

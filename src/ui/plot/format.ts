@@ -1,7 +1,7 @@
 import { format } from "d3-format";
 
-const sig2 = format(".2~g");
-const sig4 = format(".4~g");
+const sig2 = format(".2~r");
+const sig4 = format(".4~r");
 const exp1 = format(".1~e");
 const exp3 = format(".3~e");
 
@@ -20,7 +20,7 @@ export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   const a = Math.abs(v);
   if (a === 0) return "0";
-  return a >= 1e6 || a < 1e-4 ? tidyExponent(exp3(v)) : sig4(v);
+  return a >= 1e5 || a < 1e-4 ? tidyExponent(exp3(v)) : sig4(v);
 }
 
 /** A coordinate to the precision one pixel resolves (`unitsPerPixel`). */

@@ -37,6 +37,8 @@ export interface StepChartOptions {
   describe?(text: string): void;
   /** Short name of the quantity in the description ("Learning rate"). */
   quantity: string;
+  /** Draw the line key (solid: run, dashed: plan) top right instead of the step readout. */
+  lineKey?: boolean;
 }
 
 interface RunCache {
@@ -252,13 +254,38 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
     ctx.fillStyle = theme.muted;
     ctx.textAlign = "right";
     ctx.textBaseline = "alphabetic";
-    ctx.fillText(`step ${s.toLocaleString("en")}${state.scrub === null ? "" : " (scrubbed)"}`, width - MARGIN.right, 11);
+    if (options.lineKey) drawLineKey(width - MARGIN.right, 11);
+    else ctx.fillText(`step ${s.toLocaleString("en")}${state.scrub === null ? "" : " (scrubbed)"}`, width - MARGIN.right, 11);
 
     describeLater(
       `${options.quantity} by step, ${kind} scale, ${visible.length} run${visible.length === 1 ? "" : "s"}` +
         (visible.some((v) => v.cache.plan) ? " (solid: steps taken; dashed: planned schedule)" : "") +
         `. At step ${s} of ${steps}: ${readings.join(", ") || "no values yet"}.`,
     );
+  }
+
+  /** "── run  ╌╌ plan", right-aligned at (right, baseline). */
+  function drawLineKey(right: number, baseline: number): void {
+    const planW = ctx.measureText("plan").width;
+    const runW = ctx.measureText("run").width;
+    const sample = 14;
+    const planX = right - planW - 4 - sample;
+    const runX = planX - 10 - runW - 4 - sample;
+    ctx.strokeStyle = theme.muted;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(runX, baseline - 4);
+    ctx.lineTo(runX + sample, baseline - 4);
+    ctx.stroke();
+    ctx.setLineDash([3, 2]);
+    ctx.beginPath();
+    ctx.moveTo(planX, baseline - 4);
+    ctx.lineTo(planX + sample, baseline - 4);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.textAlign = "left";
+    ctx.fillText("run", runX + sample + 4, baseline);
+    ctx.fillText("plan", planX + sample + 4, baseline);
   }
 
   let pendingText = "";

@@ -55,7 +55,8 @@ export function yScale(kind: YScaleKind, lo: number, hi: number, top: number, bo
     const last = Math.floor(b);
     const every = Math.max(1, Math.ceil((last - first + 1) / tickCount));
     const exps: number[] = [];
-    for (let e = first; e <= last; e++) if ((e - first) % every === 0) exps.push(e);
+    // Multiples of `every` (10⁻¹², 10⁻⁶, 1), not steps from whatever decade comes first.
+    for (let e = first; e <= last; e++) if (e % every === 0) exps.push(e);
     // Less than a decade shown: no power of ten inside, so fall back to a couple of plain values.
     const plain = tickLabels(10 ** a, 10 ** b, tickCount);
     const tickValues = exps.length >= 2 ? exps.map((e) => 10 ** e) : ticks(10 ** a, 10 ** b, Math.max(2, tickCount - 1)).filter((t) => t > 0);
