@@ -103,7 +103,7 @@ test("Step takes exactly one step, Reset returns to 0, Run to end reaches the ho
 
 test("keyboard: Space plays and pauses, ArrowRight steps, R resets", async ({ page }) => {
   await page.getByRole("combobox", { name: "Speed" }).selectOption({ label: "20 steps/s" });
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate("document.activeElement?.blur()");
 
   await page.keyboard.press("ArrowRight");
   await expectStep(page, 1);
@@ -141,14 +141,15 @@ test("the Timeline scrubs back through the race and follows the head again at it
 test("moving the learning-rate slider re-runs the race live, without a reload", async ({ page }) => {
   await page.getByRole("button", { name: "Run to end", exact: true }).click();
   await expectStep(page, 5000);
-  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  await page.evaluate("window.marker = 42");
   const before = await cardLoss(page, "adam");
   await expect(card(page, "adam")).toHaveAttribute("data-lr", "0.01");
 
   // Drag the thumb left with the mouse: a smaller lr on a log scale.
   const slider = page.getByRole("slider", { name: "Learning rate", exact: true });
   const box = (await slider.boundingBox())!;
-  const x0 = box.x + box.width * (await slider.evaluate((el: HTMLInputElement) => (Number(el.value) - Number(el.min)) / (Number(el.max) - Number(el.min))));
+  const [value, min, max] = [await slider.inputValue(), await slider.getAttribute("min"), await slider.getAttribute("max")].map(Number);
+  const x0 = box.x + (box.width * (value - min)) / (max - min);
   const y = box.y + box.height / 2;
   await page.mouse.move(x0, y);
   await page.mouse.down();
@@ -167,7 +168,7 @@ test("moving the learning-rate slider re-runs the race live, without a reload", 
   await expect(card(page, "adam")).toHaveAttribute("data-lr", "0.001");
   await expect(page.getByRole("textbox", { name: "Learning rate value" })).toHaveValue("1.0e-3");
   await expect(slider).toHaveAttribute("aria-valuetext", "1.0e-3");
-  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  expect(await page.evaluate("window.marker")).toBe(42);
 });
 
 test("an invalid typed learning rate shows a message and keeps the previous value", async ({ page }) => {

@@ -15,6 +15,8 @@ type ContourReply = Extract<FromWorker, { type: "contours" }>;
 export const MAX_BROWSER_STEPS = 1_000_000;
 
 export interface EngineController {
+  /** Generation of the latest race sent to the worker (each engine-relevant change bumps it). */
+  readonly generation: number;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -88,6 +90,9 @@ function startEngine(bridge: EngineBridge): EngineController {
   load(false);
 
   const api: EngineController = {
+    get generation() {
+      return generation;
+    },
     play() {
       const s = useStore.getState();
       if (trajectories.done) return;

@@ -67,7 +67,14 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
         </button>
         <span className="run-summary" title={extras ? `${fullSummary} (${extras})` : fullSummary}>
           {summary}
-          {extras && <span className="run-extras" aria-label={extras}>{" •"}</span>}
+          {extras && (
+            <>
+              <span className="run-extras" aria-hidden="true">
+                {" •"}
+              </span>
+              <span className="visually-hidden"> ({extras})</span>
+            </>
+          )}
         </span>
         <RunReadout id={run.id} />
         <span className="run-actions">

@@ -28,11 +28,13 @@ export function RunReadout({ id }: { id: string }) {
       const scrub = useStore.getState().scrub;
       const i = Math.min(scrub ?? run.count - 1, run.count - 1);
       const loss = formatMeasure(run.loss[i]);
-      const mark = STATUS_MARK[run.status] ?? "";
+      // The status belongs to the head of the race; looking back, only the loss is shown.
+      const status = i === run.count - 1 ? run.status : "running";
+      const mark = STATUS_MARK[status] ?? "";
       el.textContent = mark ? `${loss} ${mark}` : loss;
-      el.dataset.status = run.status;
+      el.dataset.status = status;
       el.dataset.loss = String(run.loss[i]);
-      el.title = `Loss ${loss} at step ${i}; ${run.status}`;
+      el.title = `Loss ${loss} at step ${i}${status === "running" ? "" : `; ${status}`}`;
     };
     const queue = () => {
       if (!frame) frame = requestAnimationFrame(paint);

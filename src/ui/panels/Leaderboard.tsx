@@ -9,19 +9,19 @@ interface Column {
   key: SortKey;
   /** Header text. */
   title: string;
-  /** What the header means, for the tooltip and screen readers. */
+  /** What the header means, lower case: the sort button is named "Sort by <description>". */
   description: string;
   numeric: boolean;
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: "label", title: "Run", description: "Run", numeric: false },
-  { key: "status", title: "Status", description: "Status", numeric: false },
-  { key: "step", title: "Step", description: "Step", numeric: true },
-  { key: "loss", title: "Loss", description: "Loss f", numeric: true },
-  { key: "distance", title: "Dist.", description: "Distance to the nearest known minimum (G global, L local)", numeric: true },
-  { key: "stepsToTolerance", title: "To tol.", description: "Steps until within tolerance of a minimum", numeric: true },
-  { key: "pathLength", title: "Path", description: "Path length walked", numeric: true },
+  { key: "label", title: "Run", description: "run", numeric: false },
+  { key: "status", title: "Status", description: "status", numeric: false },
+  { key: "step", title: "Step", description: "step", numeric: true },
+  { key: "loss", title: "Loss", description: "loss", numeric: true },
+  { key: "distance", title: "Dist.", description: "distance to the nearest minimum (G global, L local)", numeric: true },
+  { key: "stepsToTolerance", title: "To tol.", description: "steps to tolerance", numeric: true },
+  { key: "pathLength", title: "Path", description: "path length", numeric: true },
 ];
 
 const Missing = ({ why }: { why: string }) => (
@@ -44,7 +44,15 @@ function Row({ row, selected }: { row: LeaderboardRow; selected: boolean }) {
   return (
     <tr className={selected ? "selected" : undefined} data-run={row.id} data-hidden={row.hidden || undefined}>
       <th scope="row">
-        <button type="button" className="run-name" aria-pressed={selected} onClick={() => selectRun(row.id)} title={`Show ${row.label}'s update rule`}>
+        {/* Not named just "Adam": the run list owns that name; this one says what it does. */}
+        <button
+          type="button"
+          className="run-name"
+          aria-pressed={selected}
+          aria-label={`${row.label}: update rule`}
+          onClick={() => selectRun(row.id)}
+          title={`Show the update rule of ${row.label}`}
+        >
           <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
           <span className="name-text">{row.label}</span>
         </button>
@@ -109,13 +117,10 @@ export function Leaderboard() {
             <tr>
               {COLUMNS.map((c) => (
                 <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={sort?.key === c.key ? sort.dir : undefined}>
+                  {/* Named "Sort by …" so it cannot be mistaken for the transport's "Step" button. */}
                   <button type="button" className="sort" onClick={() => toggle(c.key)} title={`Sort by ${c.description}`}>
-                    {c.title === c.description ? c.title : (
-                      <>
-                        <span aria-hidden="true">{c.title}</span>
-                        <span className="visually-hidden">{c.description}</span>
-                      </>
-                    )}
+                    <span className="visually-hidden">Sort by {c.description}</span>
+                    <span aria-hidden="true">{c.title}</span>
                     <span className="sort-mark" aria-hidden="true">
                       {sort?.key === c.key ? (sort.dir === "ascending" ? "▲" : "▼") : ""}
                     </span>

@@ -31,15 +31,7 @@ type Mode = "auto" | YScaleKind;
 export function LrPanel() {
   const [mode, setMode] = useState<Mode>("auto");
   const [shown, setShown] = useState<YScaleKind>("linear");
-  const scaleKind = useCallback(
-    (lo: number, hi: number): YScaleKind => {
-      const kind = mode === "auto" ? autoKind(lo, hi) : mode;
-      // Reflect the auto choice on the toggle; a no-op when unchanged, so no render loop.
-      queueMicrotask(() => setShown(kind));
-      return kind;
-    },
-    [mode],
-  );
+  const scaleKind = useCallback((lo: number, hi: number): YScaleKind => (mode === "auto" ? autoKind(lo, hi) : mode), [mode]);
   const yLabel = useCallback((kind: YScaleKind) => (kind === "log" ? "lr (log)" : "lr"), []);
   const log = shown === "log";
   return (
@@ -63,6 +55,7 @@ export function LrPanel() {
         series={lrSeries}
         yLabel={yLabel}
         scaleKind={scaleKind}
+        onScaleKind={setShown}
         lineKey
       />
     </section>

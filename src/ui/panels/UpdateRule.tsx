@@ -48,7 +48,7 @@ export function UpdateRule() {
           </span>
         )}
       </div>
-      <div className="rule-scroll" tabIndex={0} aria-label={spec ? `Update rule of ${spec.label ?? spec.id}` : "Update rule"}>
+      <div className="rule-scroll" role="group" tabIndex={0} aria-label={spec ? `Update rule of ${spec.label ?? spec.id}` : "Update rule"}>
         {!rules ? (
           <p className="muted">No run selected.</p>
         ) : (
@@ -61,10 +61,10 @@ export function UpdateRule() {
                   : b.where;
               return (
                 <div key={b.id} className={`rule rule-${b.id}`} data-block={b.id}>
-                  <h3>
-                    {b.title}
+                  <div className="rule-title">
+                    <h3>{b.title}</h3>
                     {b.id === "update" && <span className="cite"> · {rules.cite}</span>}
-                  </h3>
+                  </div>
                   <Tex tex={b.tex} display className="formula" />
                   <Where items={where} />
                   {b.cite && b.id !== "update" && <p className="cite">{b.cite}</p>}

@@ -1,9 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import katex from "katex";
-import "katex/dist/katex.min.css";
+import { useEffect, useId, useRef, useState } from "react";
 import { getSurface, type Surface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
-import { formatPoint } from "./format";
+import { Tex } from "../math/Tex";
+import { formatPoint, formatRange } from "./format";
 import { createPlot, type PlotController } from "./plotController";
 import "./plot.css";
 
@@ -17,8 +16,7 @@ function describe(surface: Surface, view: { x: [number, number]; y: [number, num
   const kinds = { global: "global minimum", local: "local minimum", saddle: "saddle point" } as const;
   const points = surface.critical.map((c) => `${kinds[c.kind]} at ${formatPoint(c.point)}`).join("; ");
   return (
-    `Contour plot of the ${surface.displayName} surface over x from ${formatPoint(v.x).slice(1, -1).replace(", ", " to ")}` +
-    ` and y from ${formatPoint(v.y).slice(1, -1).replace(", ", " to ")}. ` +
+    `Contour plot of the ${surface.displayName} surface over x from ${formatRange(v.x)} and y from ${formatRange(v.y)}. ` +
     (points ? `Marked: ${points}. ` : "") +
     `Runs start at ${formatPoint(start)}.`
   );
@@ -129,17 +127,12 @@ export function ContourPlot() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const formula = useMemo(
-    () => katex.renderToString(`f(x, y) = ${surface.latex}`, { throwOnError: false, output: "htmlAndMathml" }),
-    [surface.latex],
-  );
-
   return (
     <figure className="plot panel" aria-labelledby={captionId}>
       <div className="plot-top">
         <figcaption id={captionId} className="plot-caption">
           <span className="plot-surface-name">{surface.displayName}</span>
-          <span className="plot-formula" dangerouslySetInnerHTML={{ __html: formula }} />
+          <Tex className="plot-formula" tex={`f(x, y) = ${surface.latex}`} />
         </figcaption>
         <div className="plot-controls" role="group" aria-label="Plot controls">
           <fieldset className="plot-segmented">

@@ -16,7 +16,7 @@ export interface Margins {
 }
 
 /** Space around the inner plot box: ticks left and below, the legend on the right. */
-export const MARGINS: Margins = { top: 10, right: 84, bottom: 30, left: 46 };
+export const MARGINS: Margins = { top: 18, right: 84, bottom: 30, left: 46 };
 const LEGEND_GAP = 14;
 const LEGEND_BAR = 12;
 
@@ -38,9 +38,10 @@ export function drawAxes(svg: SVGSVGElement, frame: Frame): void {
     .attr("y", MARGINS.top + frame.height + 26)
     .attr("text-anchor", "end")
     .text("x");
+  // Above the axis, clear of the top tick label.
   ensure(root, "text", "plot-axis-label plot-axis-label-y")
-    .attr("x", MARGINS.left - 30)
-    .attr("y", MARGINS.top + 8)
+    .attr("x", MARGINS.left - 8)
+    .attr("y", MARGINS.top - 6)
     .attr("text-anchor", "middle")
     .text("y");
   ensure(root, "rect", "plot-box")
@@ -81,7 +82,7 @@ export function drawLegend(svg: SVGSVGElement, frame: Frame, thresholds: number[
     .tickSize(4)
     .tickSizeOuter(0);
   ensure(g, "g", "plot-axis plot-legend-axis").attr("transform", `translate(${LEGEND_BAR},0)`).call(axis);
-  ensure(g, "text", "plot-legend-title").attr("x", 0).attr("y", height + 18).text("f(x, y)");
+  ensure(g, "text", "plot-legend-title").attr("x", 0).attr("y", -6).text("f(x, y)");
   g.attr("data-levels", thresholds.length);
 }
 

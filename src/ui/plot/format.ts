@@ -33,3 +33,8 @@ export function formatCoordinate(v: number, unitsPerPixel: number): string {
 export function formatPoint(p: readonly [number, number]): string {
   return `(${sig4(p[0])}, ${sig4(p[1])})`;
 }
+
+/** A range for prose, e.g. "−2.5 to 2.5". */
+export function formatRange(r: readonly [number, number]): string {
+  return `${sig4(r[0])} to ${sig4(r[1])}`;
+}

@@ -44,7 +44,7 @@ export function drawCriticalPoints(svg: SVGSVGElement, frame: Frame, points: rea
     .attr("transform", (d) => `translate(${toPxX(frame, d.point[0])},${toPxY(frame, d.point[1])})`)
     .call((m) => {
       m.select("title").text((d) => `${KIND_NAME[d.kind]} ${formatPoint(d.point)}, f = ${formatValue(d.value)}`);
-      const shape = (d: CriticalPoint) => (d.kind === "global" ? STAR : d.kind === "saddle" ? CROSS : circlePath(5));
+      const shape = (d: CriticalPoint) => (d.kind === "global" ? STAR : d.kind === "saddle" ? CROSS : circlePath(4.5));
       m.select("path.plot-mark-halo").attr("d", shape);
       m.select("path.plot-mark-shape").attr("d", shape);
     });

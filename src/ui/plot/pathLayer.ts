@@ -187,6 +187,37 @@ export class PathLayer {
     return { px: lx, py: ly };
   }
 
+  private inside(px: number, py: number): boolean {
+    return px >= 0 && py >= 0 && px <= this.width && py <= this.height;
+  }
+
+  /**
+   * Where the path from its last on-screen point towards point `end` crosses the box edge
+   * (inset a little so the mark shows whole), or null when no recent point is on screen.
+   */
+  private exitPoint(tr: RunTrajectory, end: number): [number, number] | null {
+    const f = this.frame!;
+    const px = (j: number) => (tr.xy[2 * j] - f.x0) * f.k;
+    const py = (j: number) => (f.y1 - tr.xy[2 * j + 1]) * f.k;
+    for (let j = end - 1; j >= Math.max(0, end - EXIT_SEARCH); j--) {
+      const ax = px(j);
+      const ay = py(j);
+      if (!this.inside(ax, ay)) continue;
+      const bx = px(j + 1);
+      const by = py(j + 1);
+      // Largest t in [0, 1] keeping a + t (b − a) inside the box.
+      let t = 1;
+      if (bx > this.width) t = Math.min(t, (this.width - ax) / (bx - ax));
+      if (bx < 0) t = Math.min(t, -ax / (bx - ax));
+      if (by > this.height) t = Math.min(t, (this.height - ay) / (by - ay));
+      if (by < 0) t = Math.min(t, -ay / (by - ay));
+      const x = ax + t * (bx - ax);
+      const y = ay + t * (by - ay);
+      return [Math.min(this.width - EDGE_INSET, Math.max(EDGE_INSET, x)), Math.min(this.height - EDGE_INSET, Math.max(EDGE_INSET, y))];
+    }
+    return null;
+  }
+
   /** Heads (and the × ending a diverged run) are redrawn every time: there are at most a dozen. */
   private drawHeads(): void {
     const ctx = this.ctxs.heads;
@@ -201,13 +232,22 @@ export class PathLayer {
       const i = this.scrub === null ? tr.count - 1 : Math.min(this.scrub, tr.count - 1);
       const px = clampPx((tr.xy[2 * i] - f.x0) * f.k);
       const py = clampPx((f.y1 - tr.xy[2 * i + 1]) * f.k);
-      if (px < -20 || py < -20 || px > this.width + 20 || py > this.height + 20) continue;
       const selected = style.id === this.selectedId;
-      if (tr.status === "diverged" && i === tr.count - 1) drawCross(ctx, px, py, selected ? 6 : 5, style.color, theme.halo);
-      else drawHead(ctx, px, py, selected ? 4.5 : 3.5, style.color, theme.halo);
+      if (tr.status === "diverged" && i === tr.count - 1) {
+        // A diverged run usually ends far off screen: mark where its path leaves the box instead.
+        const at = this.inside(px, py) ? [px, py] : this.exitPoint(tr, i);
+        if (at) drawCross(ctx, at[0], at[1], selected ? 6 : 5, style.color, theme.halo);
+        continue;
+      }
+      if (px < -20 || py < -20 || px > this.width + 20 || py > this.height + 20) continue;
+      drawHead(ctx, px, py, selected ? 4.5 : 3.5, style.color, theme.halo);
     }
   }
 }
+
+const EDGE_INSET = 7;
+/** Diverged runs leave the box within their last few steps; looking further back is not worth it. */
+const EXIT_SEARCH = 2000;
 
 function drawHead(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string, halo: string): void {
   ctx.beginPath();

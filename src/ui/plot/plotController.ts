@@ -111,6 +111,7 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
   let syncing = false;
   let hover: [number, number] | null = null;
   let frameDirty = true;
+  let drawnLegend = "";
   let raf = 0;
   let destroyed = false;
   const grad = new Float64Array(2);
@@ -144,8 +145,13 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
       frameDirty = false;
       contours.draw(f);
       drawAxes(el.axes, f);
-      if (contours.image) drawLegend(el.axes, f, contours.image.thresholds, contours.image.colors);
-      else clearLegend(el.axes);
+      // The legend moves only with a new image or a new size, not with every zoom frame.
+      const legendKey = `${contours.image ? contours.shown : 0} ${f.width} ${f.height}`;
+      if (legendKey !== drawnLegend) {
+        drawnLegend = legendKey;
+        if (contours.image) drawLegend(el.axes, f, contours.image.thresholds, contours.image.colors);
+        else clearLegend(el.axes);
+      }
       drawCriticalPoints(el.marks, f, surface.critical);
       drawStarts(el.marks, f, startMarks(useStore.getState(), surface));
       paths.setFrame(f);
@@ -164,13 +170,14 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
     if (draftTimer !== null) clearTimeout(draftTimer);
     draftTimer = null;
   };
-  const requestFull = () => {
+  /** Asks for fine contours of what is shown once things have been still for `delay` ms. */
+  const requestFull = (delay: number) => {
     cancelDraft();
     if (fullTimer !== null) clearTimeout(fullTimer);
     fullTimer = setTimeout(() => {
       fullTimer = null;
       if (box.width >= 2 && box.height >= 2) contours.request(surface.name, current(), FULL_GRID);
-    }, 30);
+    }, delay);
   };
   const requestDraft = () => {
     cancelDraft();
@@ -235,14 +242,17 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
     useStore.getState().setView(roundRect(frameRect(current())));
   }
 
-  /** Makes `view` the base frame, with no transient transform, and asks for its contours. */
-  function rebase(view: Rect): void {
+  /**
+   * Makes `view` the base frame, with no transient transform, and asks for its contours
+   * (after `delay` ms of quiet: a window being resized sends a size every frame).
+   */
+  function rebase(view: Rect, delay = 20): void {
     committed = view;
     base = fitView(view, box.width, box.height);
     setTransform(zoomIdentity);
     updateScaleExtent();
     markFrame();
-    requestFull();
+    requestFull(delay);
   }
 
   // ── size ────────────────────────────────────────────────────────────────────
@@ -270,12 +280,27 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
       [0, 0],
       [Math.max(1, width), Math.max(1, height)],
     ]);
-    rebase(committed);
+    rebase(committed, measured ? 150 : 0);
+    measured = true;
   }
+  let measured = false;
   const ro = new ResizeObserver(() => measure());
   ro.observe(el.frame);
   disposers.push(() => ro.disconnect());
   measure();
+  // Moving the window to a screen of another pixel density changes no size: watch the ratio too.
+  let dprQuery: MediaQueryList | null = null;
+  const watchRatio = () => {
+    dprQuery?.removeEventListener("change", onRatio);
+    dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    dprQuery.addEventListener("change", onRatio);
+  };
+  const onRatio = () => {
+    measure();
+    watchRatio();
+  };
+  watchRatio();
+  disposers.push(() => dprQuery?.removeEventListener("change", onRatio));
 
   // ── store and trajectories ─────────────────────────────────────────────────
   disposers.push(

@@ -50,10 +50,10 @@ export function StepChart({ label, ...options }: Props) {
   }, []);
 
   // The series and scale choice are plain functions: hand the chart the current ones.
-  const { series, yLabel, scaleKind, quantity, lineKey } = options;
+  const { series, yLabel, scaleKind, quantity, lineKey, onScaleKind } = options;
   useEffect(() => {
-    chartRef.current?.setOptions({ series, yLabel, scaleKind, quantity, lineKey });
-  }, [series, yLabel, scaleKind, quantity, lineKey]);
+    chartRef.current?.setOptions({ series, yLabel, scaleKind, quantity, lineKey, onScaleKind });
+  }, [series, yLabel, scaleKind, quantity, lineKey, onScaleKind]);
 
   const scrubTo = (clientX: number) => {
     const s = chartRef.current?.stepAt(clientX);

@@ -10,6 +10,7 @@ import { format } from "d3-format";
 import { PALETTE } from "../../../state/palette";
 import { useStore } from "../../../state/store";
 import { trajectories, type RunTrajectory } from "../../../state/trajectories";
+import { formatMetric } from "../formatNumber";
 import { ColumnSummary } from "./columnSummary";
 import { readTheme, type ChartTheme } from "./theme";
 import { yScale, type YScale, type YScaleKind } from "./yScale";
@@ -39,6 +40,8 @@ export interface StepChartOptions {
   quantity: string;
   /** Draw the line key (solid: run, dashed: plan) top right instead of the step readout. */
   lineKey?: boolean;
+  /** Told when the drawn scale changes (e.g. an auto choice flips to log). */
+  onScaleKind?(kind: YScaleKind): void;
 }
 
 interface RunCache {
@@ -48,9 +51,8 @@ interface RunCache {
   plan: ColumnSummary | null;
 }
 
-const MARGIN = { left: 46, right: 10, top: 16, bottom: 20 };
+const MARGIN = { left: 46, right: 10, top: 20, bottom: 20 };
 const formatStep = format("~s");
-const formatValue = format(".3~g");
 const DESCRIBE_EVERY_MS = 300;
 
 export interface StepChart {
@@ -60,8 +62,6 @@ export interface StepChart {
   refreshTheme(): void;
   /** The step under a client x coordinate (clamped to the race so far), or null outside the plot. */
   stepAt(clientX: number): number | null;
-  /** Scale currently drawn (the auto choice resolved). */
-  readonly scaleKind: YScaleKind;
   destroy(): void;
 }
 
@@ -75,7 +75,7 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
   let frame = 0;
   let caches = new Map<string, RunCache>();
   let cacheKey = "";
-  let drawnKind: YScaleKind = "linear";
+  let drawnKind: YScaleKind | null = null;
   let lastDescribed = 0;
   let describeTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -141,16 +141,24 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
     // Selected run last, so it is drawn on top.
     visible.sort((a, b) => Number(a.selected) - Number(b.selected));
 
+    // A diverged run's values (a loss of 1e61) would flatten every other curve: the axis
+    // follows the runs still on the surface, and the diverged one leaves through the top.
+    const someAlive = visible.some((v) => v.cache.run.status !== "diverged" && v.cache.actual.next > 0);
     const positive = { lo: Infinity, hi: -Infinity };
     const all = { lo: Infinity, hi: -Infinity };
     for (const v of visible) {
-      for (const s of v.cache.plan ? [v.cache.actual, v.cache.plan] : [v.cache.actual]) {
+      const summaries = someAlive && v.cache.run.status === "diverged" ? [] : [v.cache.actual];
+      if (v.cache.plan) summaries.push(v.cache.plan);
+      for (const s of summaries) {
         s.extent(positive, true);
         s.extent(all, false);
       }
     }
     const kind = options.scaleKind(positive.lo, all.hi);
-    drawnKind = kind;
+    if (kind !== drawnKind) {
+      drawnKind = kind;
+      options.onScaleKind?.(kind);
+    }
     const top = MARGIN.top;
     const bottom = height - MARGIN.bottom;
     const pw = plotWidth();
@@ -242,7 +250,7 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
     for (const v of visible) {
       const value = options.series.valueAt(v.cache.run, s) - offset;
       if (value !== value) continue;
-      readings.push(`${v.label} ${formatValue(value)}`);
+      readings.push(`${v.label} ${formatMetric(value)}`);
       ctx.fillStyle = v.color;
       ctx.strokeStyle = theme.background;
       ctx.lineWidth = 1.5;
@@ -254,8 +262,13 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
     ctx.fillStyle = theme.muted;
     ctx.textAlign = "right";
     ctx.textBaseline = "alphabetic";
+    const labelEnd = 4 + ctx.measureText(options.yLabel(kind)).width + 10;
     if (options.lineKey) drawLineKey(width - MARGIN.right, 11);
-    else ctx.fillText(`step ${s.toLocaleString("en")}${state.scrub === null ? "" : " (scrubbed)"}`, width - MARGIN.right, 11);
+    else {
+      // The step readout only where it fits beside the axis label (narrow panels skip it).
+      const readout = `step ${s.toLocaleString("en")}`;
+      if (labelEnd + ctx.measureText(readout).width <= width - MARGIN.right) ctx.fillText(readout, width - MARGIN.right, 11);
+    }
 
     describeLater(
       `${options.quantity} by step, ${kind} scale, ${visible.length} run${visible.length === 1 ? "" : "s"}` +
@@ -328,9 +341,6 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
       if (x < -MARGIN.left / 2 || x > pw + MARGIN.right) return null;
       const s = Math.round((Math.max(0, Math.min(pw, x)) / pw) * horizon());
       return Math.max(0, Math.min(s, trajectories.step));
-    },
-    get scaleKind() {
-      return drawnKind;
     },
     destroy() {
       if (frame) cancelAnimationFrame(frame);

@@ -1,5 +1,6 @@
 import { ticks } from "d3-array";
 import { tickFormat } from "d3-scale";
+import { formatMetric } from "../formatNumber";
 
 export type YScaleKind = "linear" | "log";
 
@@ -26,7 +27,8 @@ export function powerOfTen(exp: number): string {
 
 /** Compact tick labels with the precision the tick step needs: 0.0025, 1e−7, 1.5. */
 export function tickLabels(a: number, b: number, count: number): (v: number) => string {
-  return tickFormat(a, b, count, "~g");
+  const f = tickFormat(a, b, count, "~g");
+  return (v) => f(v).replace("e+", "e");
 }
 
 /**
@@ -56,20 +58,30 @@ export function yScale(kind: YScaleKind, lo: number, hi: number, top: number, bo
     const every = Math.max(1, Math.ceil((last - first + 1) / tickCount));
     const exps: number[] = [];
     // Multiples of `every` (10⁻¹², 10⁻⁶, 1), not steps from whatever decade comes first.
-    for (let e = first; e <= last; e++) if (e % every === 0) exps.push(e);
-    // Less than a decade shown: no power of ten inside, so fall back to a couple of plain values.
-    const plain = tickLabels(10 ** a, 10 ** b, tickCount);
-    const tickValues = exps.length >= 2 ? exps.map((e) => 10 ** e) : ticks(10 ** a, 10 ** b, Math.max(2, tickCount - 1)).filter((t) => t > 0);
+    for (let e = first; e <= last; e++) if (e % every === 0 || (every > 1 && last - first < 2 * every)) exps.push(e);
+    let tickValues = exps.map((e) => 10 ** e);
+    let format = (v: number) => powerOfTen(Math.round(Math.log10(v)));
+    if (exps.length < 2) {
+      // Less than two powers of ten inside: 1-2-5 steps (or every digit in a narrow range), written plainly.
+      for (const mults of [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+        tickValues = [];
+        for (let e = Math.floor(a); e <= Math.ceil(b); e++)
+          for (const m of mults) {
+            const v = m * 10 ** e;
+            const l = Math.log10(v);
+            if (l >= a && l <= b) tickValues.push(v);
+          }
+        if (tickValues.length >= 2) break;
+      }
+      format = formatMetric;
+    }
     return {
       kind,
       lo: 10 ** a,
       hi: 10 ** b,
       y: (v) => (v > 0 ? clamp(bottom - (Math.log10(v) - a) * k) : bottom + 4),
       ticks: tickValues,
-      format: (v) => {
-        const e = Math.round(Math.log10(v));
-        return Math.abs(10 ** e - v) <= 1e-9 * v ? powerOfTen(e) : plain(v);
-      },
+      format,
     };
   }
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {

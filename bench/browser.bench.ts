@@ -1,0 +1,179 @@
+/**
+ * `npm run bench:browser` (builds first): the race track's budgets, measured in Chromium
+ * against the production build served locally.
+ *
+ *   1. racing 8 runs × 10,000 steps on Rosenbrock at full speed:
+ *      p95 frame time ≤ 20 ms, no main-thread task over 50 ms
+ *   2. dragging a learning-rate slider with 8 runs × 2,000 steps:
+ *      input → repainted paths, p95 ≤ 50 ms
+ *   3. zoom: new contours for a 400 × 400 grid on screen within 200 ms, main thread free meanwhile
+ *   4. load: plot interactive within 1.5 s of navigation; initial JavaScript ≤ 350 KB gzipped
+ *
+ * Frame times come from requestAnimationFrame deltas, long tasks from the Long Tasks API,
+ * and "on screen" from the performance marks the plot sets when it has drawn
+ * (downhill:paths-drawn, downhill:contours-drawn).
+ */
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "@playwright/test";
+import { preview } from "vite";
+import { chromiumArgs, chromiumPath } from "../playwright.config";
+
+const PORT = 4187;
+const results: { name: string; value: string; budget: string; ok: boolean }[] = [];
+const report = (name: string, value: number, unit: string, budget: number, digits = 1) =>
+  results.push({ name, value: `${value.toFixed(digits)} ${unit}`, budget: `≤ ${budget} ${unit}`, ok: value <= budget });
+
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(0.95 * (s.length - 1)))];
+};
+
+function initialJsKb(): number {
+  const html = readFileSync("dist/index.html", "utf8");
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  return srcs.reduce((sum, src) => sum + gzipSync(readFileSync(`dist${src}`)).length, 0) / 1000;
+}
+
+function runs(n: number) {
+  const names = ["sgd", "adam", "rmsprop", "adagrad", "nadam", "adamw", "radam", "lion"];
+  const lrs: Record<string, number> = { sgd: 0.001, adam: 0.01, rmsprop: 0.001, adagrad: 0.1, nadam: 0.01, adamw: 0.01, radam: 0.01, lion: 0.001 };
+  return names.slice(0, n).map((name, i) => ({ id: `${name}${i}`, label: name, optimizer: { name, lr: lrs[name] } }));
+}
+
+async function setExperiment(page: Page, steps: number) {
+  await page.evaluate(
+    ({ steps, runs }) => {
+      const d = (window as any).downhill;
+      const e = d.store.getState().experiment;
+      d.store.getState().setExperiment({ ...e, surface: "rosenbrock", start: [-2, 2], steps, runs: runs.map((r: any, i: number) => ({ ...r, color: e.runs[i % e.runs.length].color })) });
+    },
+    { steps, runs: runs(8) },
+  );
+  await page.waitForFunction((steps) => (window as any).downhill.trajectories.steps === steps, steps);
+}
+
+/** Starts collecting rAF frame deltas and long tasks in the page. */
+async function startRecording(page: Page) {
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__frames = [];
+    w.__long = [];
+    w.__recording = true;
+    let last = performance.now();
+    const loop = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__recording) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    w.__obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration)));
+    w.__obs.observe({ type: "longtask" });
+  });
+}
+
+async function stopRecording(page: Page): Promise<{ frames: number[]; long: number[] }> {
+  return page.evaluate(() => {
+    const w = window as any;
+    w.__recording = false;
+    w.__obs.disconnect();
+    return { frames: w.__frames.slice(1), long: w.__long };
+  });
+}
+
+async function main() {
+  const kb = initialJsKb();
+  report("initial JavaScript (gzipped)", kb, "KB", 350);
+
+  const server = await preview({ preview: { port: PORT, strictPort: true, host: "127.0.0.1" }, logLevel: "silent" });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+
+    // 4. Load: interactive = contours and paths drawn and Play enabled.
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByRole("button", { name: "Play" }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName("downhill:contours-drawn").length > 0 && performance.getEntriesByName("downhill:paths-drawn").length > 0);
+    const interactive = await page.evaluate(() =>
+      Math.max(performance.getEntriesByName("downhill:contours-drawn")[0].startTime, performance.getEntriesByName("downhill:paths-drawn")[0].startTime),
+    );
+    report("load: plot interactive after navigation", interactive, "ms", 1500, 0);
+
+    // 1. Race 8 × 10,000 at full speed.
+    await setExperiment(page, 10_000);
+    await page.getByRole("combobox", { name: "Speed" }).selectOption({ label: "Max" });
+    await startRecording(page);
+    await page.getByRole("button", { name: "Play" }).click();
+    await page.waitForFunction(() => (window as any).downhill.trajectories.done, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    const race = await stopRecording(page);
+    report("race 8 × 10,000: p95 frame time", p95(race.frames), "ms", 20);
+    report("race 8 × 10,000: longest main-thread task", Math.max(0, ...race.long), "ms", 50, 0);
+
+    // 2. Drag the learning-rate slider with 8 × 2,000 steps run to the end.
+    await setExperiment(page, 2_000);
+    await page.getByRole("button", { name: "Run to end" }).click();
+    await page.waitForFunction(() => (window as any).downhill.trajectories.done);
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__inputs = [];
+      document.addEventListener("input", (e) => w.__inputs.push({ t: e.timeStamp, gen: w.downhill.engine().generation }));
+    });
+    const slider = page.getByRole("slider", { name: "Learning rate", exact: true });
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i <= 60; i++) {
+      await page.mouse.move(box.x + box.width * (0.3 + (0.4 * i) / 60), box.y + box.height / 2);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    const latencies: number[] = await page.evaluate(() => {
+      const w = window as any;
+      const marks = performance.getEntriesByName("downhill:paths-drawn") as PerformanceMark[];
+      return w.__inputs
+        .map((i: { t: number; gen: number }) => {
+          const m = marks.find((m) => m.startTime >= i.t && (m.detail?.generation ?? -1) >= i.gen);
+          return m ? m.startTime - i.t : NaN;
+        })
+        .filter((x: number) => Number.isFinite(x));
+    });
+    if (latencies.length < 10) throw new Error(`slider drag: only ${latencies.length} inputs reached the screen`);
+    report(`slider drag 8 × 2,000 (${latencies.length} inputs): p95 input → repainted paths`, p95(latencies), "ms", 50);
+
+    // 3. Zoom: new 400 × 400 contours on screen, main thread free meanwhile.
+    await page.waitForTimeout(800);
+    const before = await page.evaluate(() => performance.getEntriesByName("downhill:contours-drawn").length);
+    await startRecording(page);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await page.waitForFunction(
+      (n) => (performance.getEntriesByName("downhill:contours-drawn") as PerformanceMark[]).slice(n).some((m) => m.detail?.nx >= 400 && m.detail?.ny >= 400),
+      before,
+      { timeout: 10_000 },
+    );
+    const zoomAt = await page.evaluate(
+      (n) => (performance.getEntriesByName("downhill:contours-drawn") as PerformanceMark[]).slice(n).find((m) => m.detail?.nx >= 400)!.startTime,
+      before,
+    );
+    const zoom = await stopRecording(page);
+    report("zoom: 400 × 400 contours on screen", zoomAt - t0, "ms", 200, 0);
+    report("zoom: longest main-thread task meanwhile", Math.max(0, ...zoom.long), "ms", 50, 0);
+    if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+
+  const w = Math.max(...results.map((r) => r.name.length));
+  for (const r of results) console.log(`${r.ok ? "OK  " : "OVER"} ${r.name.padEnd(w)}  ${r.value.padStart(10)}  (budget ${r.budget})`);
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(`bench:browser: ${e.message}`);
+  process.exit(1);
+});
