@@ -89,6 +89,8 @@ async function main() {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx (esbuild) wraps named functions in __name(); give the page a no-op so evaluate() bodies run as written.
+    await page.addInitScript("window.__name = (f) => f");
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
 
@@ -114,7 +116,7 @@ async function main() {
 
     // 2. Drag the learning-rate slider with 8 × 2,000 steps run to the end.
     await setExperiment(page, 2_000);
-    await page.getByRole("button", { name: "Run to end" }).click();
+    await page.evaluate(() => (window as any).downhill.engine().runToEnd());
     await page.waitForFunction(() => (window as any).downhill.trajectories.done);
     await page.evaluate(() => {
       const w = window as any;
@@ -144,23 +146,32 @@ async function main() {
     if (latencies.length < 10) throw new Error(`slider drag: only ${latencies.length} inputs reached the screen`);
     report(`slider drag 8 × 2,000 (${latencies.length} inputs): p95 input → repainted paths`, p95(latencies), "ms", 50);
 
-    // 3. Zoom: new 400 × 400 contours on screen, main thread free meanwhile.
+    // 3. Zoom: new 400 × 400 contours on screen after a click on "Zoom in"/"Zoom out"
+    //    (five clicks, alternating; the median is held to the budget, the worst is reported).
     await page.waitForTimeout(800);
-    const before = await page.evaluate(() => performance.getEntriesByName("downhill:contours-drawn").length);
+    const zoomTimes: number[] = [];
     await startRecording(page);
-    const t0 = await page.evaluate(() => performance.now());
-    await page.getByRole("button", { name: "Zoom in" }).click();
-    await page.waitForFunction(
-      (n) => (performance.getEntriesByName("downhill:contours-drawn") as PerformanceMark[]).slice(n).some((m) => m.detail?.nx >= 400 && m.detail?.ny >= 400),
-      before,
-      { timeout: 10_000 },
-    );
-    const zoomAt = await page.evaluate(
-      (n) => (performance.getEntriesByName("downhill:contours-drawn") as PerformanceMark[]).slice(n).find((m) => m.detail?.nx >= 400)!.startTime,
-      before,
-    );
+    for (const name of ["Zoom in", "Zoom in", "Zoom out", "Zoom in", "Zoom out"]) {
+      const before = await page.evaluate(() => performance.getEntriesByName("downhill:contours-drawn").length);
+      await page.evaluate((name) => {
+        const w = window as any;
+        document.querySelector(`button[aria-label="${name}"]`)!.addEventListener("click", (e) => (w.__zoomClick = e.timeStamp), { once: true, capture: true });
+      }, name);
+      await page.getByRole("button", { name, exact: true }).click();
+      const handle = await page.waitForFunction(
+        (n) => {
+          const m = (performance.getEntriesByName("downhill:contours-drawn") as PerformanceMark[]).slice(n).find((m) => m.detail?.nx >= 400 && m.detail?.ny >= 400);
+          return m ? m.startTime - (window as any).__zoomClick : null;
+        },
+        before,
+        { timeout: 10_000 },
+      );
+      zoomTimes.push((await handle.jsonValue()) as number);
+      await page.waitForTimeout(400);
+    }
     const zoom = await stopRecording(page);
-    report("zoom: 400 × 400 contours on screen", zoomAt - t0, "ms", 200, 0);
+    const sorted = [...zoomTimes].sort((a, b) => a - b);
+    report(`zoom: 400 × 400 contours on screen after the click, median of ${sorted.length} (worst ${Math.round(sorted.at(-1)!)} ms)`, sorted[Math.floor(sorted.length / 2)], "ms", 200, 0);
     report("zoom: longest main-thread task meanwhile", Math.max(0, ...zoom.long), "ms", 50, 0);
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
   } finally {

@@ -10,6 +10,3 @@ export function exposeDebugHandle(): void {
   (window as unknown as { downhill: unknown }).downhill = { store: useStore, trajectories, engine: getEngine };
 }
 
-/** Performance marks the benchmark reads: when paths of a generation and contours hit the screen. */
-export const MARK_PATHS = "downhill:paths-drawn";
-export const MARK_CONTOURS = "downhill:contours-drawn";

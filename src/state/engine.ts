@@ -5,7 +5,7 @@
  * race continues from the same step with the new settings).
  */
 import { formatError, validateExperiment } from "../core/experiment";
-import { createBridge, type EngineBridge } from "../worker/bridge";
+import { createBridge, createContourBridge, type EngineBridge } from "../worker/bridge";
 import type { FromWorker, View } from "../worker/protocol";
 import { engineKey, useStore } from "./store";
 import { trajectories } from "./trajectories";
@@ -30,16 +30,38 @@ export interface EngineController {
 let controller: EngineController | null = null;
 
 export function getEngine(): EngineController {
-  if (!controller) controller = startEngine(createBridge());
+  if (!controller) controller = startEngine(createBridge(), [createContourBridge(0), createContourBridge(1)]);
   return controller;
 }
 
-function startEngine(bridge: EngineBridge): EngineController {
+/** Collects the parts of one contour request from the contour workers into one reply. */
+function mergeParts(parts: ContourReply[]): ContourReply {
+  const bands = parts.flatMap((p) => p.bands).sort((a, b) => a.value - b.value);
+  return { ...parts[0], bands, part: undefined, millis: Math.max(...parts.map((p) => p.millis)) };
+}
+
+function startEngine(bridge: EngineBridge, contourWorkers: EngineBridge[]): EngineController {
   let generation = 0;
   let lastKey = "";
   let requestId = 0;
-  const pending = new Map<number, (r: ContourReply) => void>();
+  const pending = new Map<number, { parts: ContourReply[]; resolve: (r: ContourReply) => void }>();
   let progressQueued = false;
+
+  for (const worker of contourWorkers)
+    worker.subscribe((msg) => {
+      if (msg.type === "error") {
+        useStore.getState().setMessage(msg.message);
+        return;
+      }
+      if (msg.type !== "contours") return;
+      const job = pending.get(msg.requestId);
+      if (!job) return;
+      job.parts.push(msg);
+      if (job.parts.length === contourWorkers.length) {
+        pending.delete(msg.requestId);
+        job.resolve(mergeParts(job.parts));
+      }
+    });
 
   const pushProgress = () => {
     if (progressQueued) return;
@@ -51,11 +73,6 @@ function startEngine(bridge: EngineBridge): EngineController {
   };
 
   bridge.subscribe((msg) => {
-    if (msg.type === "contours") {
-      pending.get(msg.requestId)?.(msg);
-      pending.delete(msg.requestId);
-      return;
-    }
     if (msg.type === "error") {
       useStore.getState().setMessage(`Engine: ${msg.message}`);
       return;
@@ -129,9 +146,13 @@ function startEngine(bridge: EngineBridge): EngineController {
     },
     requestContours(surface, view, nx, ny, levels = 24) {
       const id = ++requestId;
+      // A newer request makes older ones moot: drop their pending parts.
+      for (const old of pending.keys()) if (old < id - 4) pending.delete(old);
       return new Promise((resolve) => {
-        pending.set(id, resolve);
-        bridge.send({ type: "contours", requestId: id, surface, view, nx, ny, levels });
+        pending.set(id, { parts: [], resolve });
+        contourWorkers.forEach((w, part) =>
+          w.send({ type: "contours", requestId: id, surface, view, nx, ny, levels, part, parts: contourWorkers.length }),
+        );
       });
     },
   };

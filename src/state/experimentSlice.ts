@@ -42,7 +42,11 @@ const mapRun = (e: Experiment, id: string, f: (r: RunSpec) => RunSpec): Experime
 export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSlice> = (set) => ({
   experiment: defaultExperiment(),
   selectedRunId: "adam",
-  setExperiment: (experiment) => set({ experiment }),
+  setExperiment: (experiment) =>
+    set((s) => ({
+      experiment,
+      selectedRunId: experiment.runs.some((r) => r.id === s.selectedRunId) ? s.selectedRunId : (experiment.runs[0]?.id ?? null),
+    })),
   setSurface: (name) =>
     set((s) => {
       const surface = getSurface(name);

@@ -31,7 +31,12 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1 className="brand">
-          <span aria-hidden="true">⛷</span> Downhill
+          <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+            <rect width="32" height="32" rx="6" fill="#1b2a41" />
+            <path d="M4 8 C 12 8, 14 24, 28 24" stroke="#f6c344" strokeWidth="3" fill="none" />
+            <circle cx="28" cy="24" r="3" fill="#e85d75" />
+          </svg>
+          Downhill
         </h1>
         <SurfacePicker />
         <Message />

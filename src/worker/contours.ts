@@ -32,8 +32,12 @@ export function logThresholds(values: Float64Array, floor: number, count: number
   return out;
 }
 
-/** Samples f on an nx × ny grid over the view (row 0 = top = max y) and traces filled bands. */
-export function computeContours(surfaceName: string, view: View, nx: number, ny: number, levels: number): ContourResult {
+/**
+ * Samples f on an nx × ny grid over the view (row 0 = top = max y) and traces filled bands.
+ * With `parts` > 1 only every parts-th threshold (from `part`) is traced, so several workers
+ * can share one request; every part returns all thresholds, for the legend.
+ */
+export function computeContours(surfaceName: string, view: View, nx: number, ny: number, levels: number, part = 0, parts = 1): ContourResult {
   const surface = getSurface(surfaceName);
   if (!surface) throw new Error(`unknown surface "${surfaceName}"`);
   const [x0, x1] = view.x;
@@ -53,7 +57,8 @@ export function computeContours(surfaceName: string, view: View, nx: number, ny:
     }
   }
   const thresholds = logThresholds(values, Math.min(surface.floor, min), levels);
-  const polys = contours().size([nx, ny]).thresholds(thresholds)(Array.from(values));
+  const mine = thresholds.filter((_, i) => i % parts === part);
+  const polys = contours().size([nx, ny]).thresholds(mine)(values as unknown as number[]);
   const bands: ContourBand[] = polys.map((p) => ({
     value: p.value,
     coordinates: p.coordinates.map((poly) => poly.map((ring) => ring.map(([gx, gy]) => [x0 + gx * dx, y1 - gy * dy]))),

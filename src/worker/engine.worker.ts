@@ -8,7 +8,6 @@ import { Race } from "../core/engine/race";
 import { createSchedule } from "../core/schedules";
 import { optimizerParams } from "../core/engine/run";
 import type { Experiment } from "../core/experiment/types";
-import { computeContours } from "./contours";
 import type { FromWorker, RunBatch, RunPlan, ToWorker } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -151,12 +150,9 @@ function handle(msg: ToWorker): void {
       playing = false;
       if (experiment) load(experiment, false, generation);
       break;
-    case "contours": {
-      const t0 = performance.now();
-      const result = computeContours(msg.surface, msg.view, msg.nx, msg.ny, msg.levels);
-      post({ type: "contours", requestId: msg.requestId, view: msg.view, nx: msg.nx, ny: msg.ny, ...result, millis: performance.now() - t0 });
+    case "contours":
+      // Contours are the contour workers' job (contour.worker.ts).
       break;
-    }
   }
 }
 

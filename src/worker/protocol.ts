@@ -8,8 +8,11 @@
  *   play {stepsPerSecond} / pause ─────────▶  a timer loop advances all runs in lockstep
  *   step {count} / runToEnd / reset ───────▶
  *                                ◀─────────── batch {generation, step, runs[new points]}  at display rate
- *   contours {requestId, view, nx, ny} ────▶  grid + d3-contour polygons for the view
- *                                ◀─────────── contours {requestId, levels, polygons}
+ *
+ *   page (engine.ts)                          contour workers × 2 (contour.worker.ts)
+ *   contours {requestId, view, nx, ny,  ────▶  grid + d3-contour polygons for the view,
+ *             part, parts}                     each worker tracing every other threshold
+ *                                ◀─────────── contours {requestId, part, thresholds, bands}
  *                                ◀─────────── error {message}
  *
  * Typed arrays in batches and contour replies are transferred, not copied. Every
@@ -35,7 +38,7 @@ export type ToWorker =
   | { type: "step"; count: number }
   | { type: "runToEnd" }
   | { type: "reset" }
-  | { type: "contours"; requestId: number; surface: string; view: View; nx: number; ny: number; levels: number };
+  | { type: "contours"; requestId: number; surface: string; view: View; nx: number; ny: number; levels: number; part?: number; parts?: number };
 
 export interface RunBatch {
   id: string;
@@ -67,5 +70,5 @@ export interface ContourBand {
 export type FromWorker =
   | { type: "reset"; generation: number; steps: number; runIds: string[]; plan: RunPlan[] }
   | { type: "batch"; generation: number; step: number; playing: boolean; done: boolean; runs: RunBatch[] }
-  | { type: "contours"; requestId: number; view: View; nx: number; ny: number; thresholds: number[]; bands: ContourBand[]; min: number; max: number; millis: number }
+  | { type: "contours"; requestId: number; view: View; nx: number; ny: number; thresholds: number[]; bands: ContourBand[]; min: number; max: number; millis: number; part?: number }
   | { type: "error"; generation?: number; message: string };

@@ -9,6 +9,7 @@
  * else changed (a new race generation, a new view, a scrub or a restyle redraws in full).
  */
 import type { RunTrajectory, TrajectoryStore } from "../../state/trajectories";
+import { MARK_PATHS, markOnce } from "../../state/marks";
 import { clearCanvas, sizeCanvas } from "./canvas";
 import type { Frame } from "./frame";
 import type { PlotTheme } from "./theme";
@@ -98,7 +99,8 @@ export class PathLayer {
     const t0 = performance.now();
     if (!this.frame || !this.theme) return 0;
     const store = this.store;
-    const full = this.needsFull || store.generation !== this.generation || this.scrub !== null || this.lostPoints();
+    const newGeneration = store.generation !== this.generation;
+    const full = this.needsFull || newGeneration || this.scrub !== null || this.lostPoints();
     if (full) {
       clearCanvas(this.ctxs.others);
       clearCanvas(this.ctxs.selected);
@@ -114,6 +116,7 @@ export class PathLayer {
       this.drawRun(selected ? this.ctxs.selected : this.ctxs.others, tr, style, selected);
     }
     this.drawHeads();
+    if (newGeneration) markOnce(MARK_PATHS, { generation: store.generation });
     return performance.now() - t0;
   }
 

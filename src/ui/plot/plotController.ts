@@ -176,7 +176,7 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
     if (fullTimer !== null) clearTimeout(fullTimer);
     fullTimer = setTimeout(() => {
       fullTimer = null;
-      if (box.width >= 2 && box.height >= 2) contours.request(surface.name, current(), FULL_GRID);
+      if (box.width >= 2 && box.height >= 2) contours.request(surface.name, current(), FULL_GRID, true);
     }, delay);
   };
   const requestDraft = () => {
@@ -316,7 +316,7 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
           rebase(viewOf(e, surface));
         }
       } else if (e.view !== p.view) {
-        rebase(viewOf(e, surface));
+        rebase(viewOf(e, surface), 0);
       }
       if (e.runs !== p.runs || s.selectedRunId !== prev.selectedRunId) {
         paths.setRuns(runStyles(s), s.selectedRunId);
