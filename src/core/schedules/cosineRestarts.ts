@@ -1,4 +1,5 @@
 import type { ParamSpecs } from "../params";
+import { minLrParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -23,15 +24,7 @@ const params: ParamSpecs = {
     slider: [1, 4],
     help: "Each period is this many times longer than the one before.",
   },
-  etaMin: {
-    kind: "number",
-    label: "Minimum learning rate",
-    symbol: String.raw`\eta_{\min}`,
-    default: 0,
-    min: 0,
-    scale: "linear",
-    slider: [0, 0.1],
-  },
+  etaMin: minLrParam,
 };
 
 /**

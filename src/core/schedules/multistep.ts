@@ -1,4 +1,5 @@
 import type { ParamSpecs } from "../params";
+import { decayFactorParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -13,18 +14,7 @@ const params: ParamSpecs = {
     increasing: true,
     help: "Steps at which the lr is multiplied by gamma.",
   },
-  gamma: {
-    kind: "number",
-    label: "Decay factor",
-    symbol: String.raw`\gamma`,
-    default: 0.1,
-    min: 0,
-    minExclusive: true,
-    max: 1,
-    scale: "linear",
-    slider: [0.01, 1],
-    help: "The lr is multiplied by this at each milestone.",
-  },
+  gamma: decayFactorParam("The lr is multiplied by this at each milestone."),
 };
 
 /** MultiStepLR's closed form: base_lr·gamma^bisect_right(milestones, t). */

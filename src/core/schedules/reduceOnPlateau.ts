@@ -1,4 +1,5 @@
 import type { ParamSpecs } from "../params";
+import { minLrParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -55,15 +56,7 @@ const params: ParamSpecs = {
     slider: [0, 100],
     help: "Steps after a cut during which bad steps are not counted.",
   },
-  minLr: {
-    kind: "number",
-    label: "Minimum learning rate",
-    symbol: String.raw`\eta_{\min}`,
-    default: 0,
-    min: 0,
-    scale: "linear",
-    slider: [0, 0.1],
-  },
+  minLr: minLrParam,
 };
 
 /**

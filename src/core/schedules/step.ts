@@ -1,4 +1,5 @@
 import type { ParamSpecs } from "../params";
+import { decayFactorParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -12,18 +13,7 @@ const params: ParamSpecs = {
     scale: "log",
     slider: [1, 1000],
   },
-  gamma: {
-    kind: "number",
-    label: "Decay factor",
-    symbol: String.raw`\gamma`,
-    default: 0.1,
-    min: 0,
-    minExclusive: true,
-    max: 1,
-    scale: "linear",
-    slider: [0.01, 1],
-    help: "The lr is multiplied by this every stepSize steps.",
-  },
+  gamma: decayFactorParam("The lr is multiplied by this every stepSize steps."),
 };
 
 /**

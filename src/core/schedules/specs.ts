@@ -1,0 +1,28 @@
+import type { NumberParam } from "../params";
+
+/** Parameter specs several schedules share. */
+
+/** The floor an annealing schedule decays to (PyTorch's eta_min / min_lr). */
+export const minLrParam: NumberParam = {
+  kind: "number",
+  label: "Minimum learning rate",
+  symbol: String.raw`\eta_{\min}`,
+  default: 0,
+  min: 0,
+  scale: "linear",
+  slider: [0, 0.1],
+};
+
+/** A multiplicative decay factor in (0, 1] (StepLR, MultiStepLR). */
+export const decayFactorParam = (help: string): NumberParam => ({
+  kind: "number",
+  label: "Decay factor",
+  symbol: String.raw`\gamma`,
+  default: 0.1,
+  min: 0,
+  minExclusive: true,
+  max: 1,
+  scale: "linear",
+  slider: [0.01, 1],
+  help,
+});
