@@ -202,7 +202,7 @@ test("an invalid typed learning rate shows a message and keeps the previous valu
 test("the Steps horizon is validated inline", async ({ page }) => {
   const steps = page.getByRole("spinbutton", { name: "Steps", exact: true });
   await steps.fill("0");
-  await expect(transport(page).getByRole("alert")).toContainText("Steps must be an integer from 1 to 1,000,000");
+  await expect(transport(page).getByRole("alert")).toContainText("Steps must be an integer from 1 to 200,000");
   await expect(counter(page)).toHaveText(/\/\s*5000$/);
   await steps.fill("1200");
   await expect(transport(page).getByRole("alert")).toHaveCount(0);

@@ -6,13 +6,13 @@
  */
 import { formatError, validateExperiment } from "../core/experiment";
 import { createBridge, createContourBridge, type EngineBridge } from "../worker/bridge";
-import type { FromWorker, View } from "../worker/protocol";
+import { MAX_BROWSER_STEPS, type FromWorker, type View } from "../worker/protocol";
 import { engineKey, useStore } from "./store";
 import { trajectories } from "./trajectories";
 
 type ContourReply = Extract<FromWorker, { type: "contours" }>;
 
-export const MAX_BROWSER_STEPS = 1_000_000;
+export { MAX_BROWSER_STEPS };
 
 export interface EngineController {
   /** Generation of the latest race sent to the worker (each engine-relevant change bumps it). */

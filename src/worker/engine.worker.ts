@@ -8,12 +8,10 @@ import { Race } from "../core/engine/race";
 import { createSchedule } from "../core/schedules";
 import { optimizerParams } from "../core/engine/run";
 import type { Experiment } from "../core/experiment/types";
-import type { FromWorker, RunBatch, RunPlan, ToWorker } from "./protocol";
+import { MAX_BROWSER_STEPS, type FromWorker, type RunBatch, type RunPlan, type ToWorker } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** The browser keeps every point (no thinning): the UI caps steps at this. */
-export const MAX_BROWSER_STEPS = 1_000_000;
 const FRAME_MS = 16;
 const BUDGET_MS = 10;
 

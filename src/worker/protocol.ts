@@ -22,6 +22,12 @@
 import type { Experiment } from "../core/experiment/types";
 import type { RunMetrics, RunStatus } from "../core/engine/run";
 
+/**
+ * The browser keeps every point of every run (no thinning), in the worker and on the page:
+ * 12 runs × 200,000 steps is about 250 MB. Longer races belong to the CLI.
+ */
+export const MAX_BROWSER_STEPS = 200_000;
+
 export interface View {
   x: [number, number];
   y: [number, number];
