@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useEffect, useId, useRef, useState } from "react";
 import { getSurface, type Surface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
@@ -22,40 +23,39 @@ function describe(surface: Surface, view: { x: [number, number]; y: [number, num
   );
 }
 
+function KeyItem({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <li>
+      <svg viewBox="-7 -7 14 14" aria-hidden="true" className="plot-key-icon">
+        {children}
+      </svg>
+      {label}
+    </li>
+  );
+}
+
 function MarkerKey({ surface }: { surface: Surface }) {
   const kinds = new Set(surface.critical.map((c) => c.kind));
   return (
     <ul className="plot-key" aria-label="Marker key">
       {kinds.has("global") && (
-        <li>
-          <svg viewBox="-7 -7 14 14" aria-hidden="true" className="plot-key-icon">
-            <path className="plot-key-global" d="M0,-6.4L1.5,-2.1L6.1,-2L2.4,0.8L3.8,5.2L0,2.6L-3.8,5.2L-2.4,0.8L-6.1,-2L-1.5,-2.1Z" />
-          </svg>
-          Global minimum
-        </li>
+        <KeyItem label="Global minimum">
+          <path className="plot-key-global" d="M0,-6.4L1.5,-2.1L6.1,-2L2.4,0.8L3.8,5.2L0,2.6L-3.8,5.2L-2.4,0.8L-6.1,-2L-1.5,-2.1Z" />
+        </KeyItem>
       )}
       {kinds.has("local") && (
-        <li>
-          <svg viewBox="-7 -7 14 14" aria-hidden="true" className="plot-key-icon">
-            <circle className="plot-key-local" r="4.5" />
-          </svg>
-          Local minimum
-        </li>
+        <KeyItem label="Local minimum">
+          <circle className="plot-key-local" r="4.5" />
+        </KeyItem>
       )}
       {kinds.has("saddle") && (
-        <li>
-          <svg viewBox="-7 -7 14 14" aria-hidden="true" className="plot-key-icon">
-            <path className="plot-key-saddle" d="M-4.5,-4.5L4.5,4.5M4.5,-4.5L-4.5,4.5" />
-          </svg>
-          Saddle
-        </li>
+        <KeyItem label="Saddle">
+          <path className="plot-key-saddle" d="M-4.5,-4.5L4.5,4.5M4.5,-4.5L-4.5,4.5" />
+        </KeyItem>
       )}
-      <li>
-        <svg viewBox="-7 -7 14 14" aria-hidden="true" className="plot-key-icon">
-          <path className="plot-key-start" d="M-4.5,-4.5H4.5V4.5H-4.5Z" />
-        </svg>
-        Start
-      </li>
+      <KeyItem label="Start">
+        <path className="plot-key-start" d="M-4.5,-4.5H4.5V4.5H-4.5Z" />
+      </KeyItem>
     </ul>
   );
 }

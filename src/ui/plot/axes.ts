@@ -5,7 +5,7 @@
 import { axisBottom, axisLeft, axisRight } from "d3-axis";
 import { scaleLinear } from "d3-scale";
 import { select, type Selection } from "d3-selection";
-import { formatLevel } from "./format";
+import { formatLevels } from "./format";
 import { frameRect, type Frame } from "./frame";
 
 export interface Margins {
@@ -76,9 +76,10 @@ export function drawLegend(svg: SVGSVGElement, frame: Frame, thresholds: number[
   const every = Math.max(1, Math.ceil(thresholds.length / Math.max(2, Math.floor(height / 26))));
   const ticks = thresholds.map((_, i) => i).filter((i) => i % every === 0 || i === thresholds.length - 1);
   if (ticks.length > 1 && ticks[ticks.length - 1] - ticks[ticks.length - 2] < every / 2) ticks.splice(ticks.length - 2, 1);
+  const labels = new Map(formatLevels(ticks.map((i) => thresholds[i])).map((label, k) => [ticks[k] + 1, label]));
   const axis = axisRight(scale)
     .tickValues(ticks.map((i) => i + 1))
-    .tickFormat((v) => formatLevel(thresholds[(v as number) - 1]))
+    .tickFormat((v) => labels.get(v as number) ?? "")
     .tickSize(4)
     .tickSizeOuter(0);
   ensure(g, "g", "plot-axis plot-legend-axis").attr("transform", `translate(${LEGEND_BAR},0)`).call(axis);

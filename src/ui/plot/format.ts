@@ -1,18 +1,28 @@
 import { format } from "d3-format";
 
-const sig2 = format(".2~r");
 const sig4 = format(".4~r");
-const exp1 = format(".1~e");
 const exp3 = format(".3~e");
 
 /** "2.5e+4" → "2.5e4", keeping d3's typographic minus. */
 const tidyExponent = (s: string) => s.replace("e+", "e");
 
-/** A contour level: two significant digits, exponent form outside [0.001, 10 000). */
-export function formatLevel(v: number): string {
-  const a = Math.abs(v);
-  if (a === 0) return "0";
-  return a >= 1e4 || a < 1e-3 ? tidyExponent(exp1(v)) : sig2(v);
+/**
+ * Labels for a list of levels: two significant digits, more where neighbours would
+ * otherwise read the same (levels crowd together just above a negative floor: −26.41,
+ * −26.4, −26 …), up to six.
+ */
+export function formatLevels(values: readonly number[]): string[] {
+  let labels: string[] = [];
+  for (let digits = 2; digits <= 6; digits++) {
+    const sig = format(`.${digits}~r`);
+    const exp = format(`.${digits - 1}~e`);
+    labels = values.map((v) => {
+      const a = Math.abs(v);
+      return a === 0 ? "0" : a >= 1e4 || a < 1e-3 ? tidyExponent(exp(v)) : sig(v);
+    });
+    if (new Set(labels).size === labels.length) break;
+  }
+  return labels;
 }
 
 /** A value in the readout (f, |∇f|): four significant digits. */
