@@ -312,3 +312,29 @@ test("the surface picker lists every surface and switches the race", async ({ pa
   // On the bowl every default run gets near its minimum at 0.
   await expect.poll(() => cardLoss(page, "adam")).toBeLessThan(0.1);
 });
+
+test("the start can be typed: this run only, then every run", async ({ page }) => {
+  const runs = page.getByRole("complementary", { name: "Runs" });
+  await runs.getByRole("textbox", { name: "Start x" }).fill("-1.5");
+  await runs.getByRole("textbox", { name: "Start y" }).fill("2.5");
+  await expect
+    .poll(() => page.evaluate(() => { const d = (window as any).downhill; return [...d.trajectories.runs.values()].map((r: any) => [r.xy[0], r.xy[1]]); }))
+    .toEqual([[-2, 2], [-2, 2], [-1.5, 2.5]]);
+  await runs.getByRole("textbox", { name: "Start x" }).fill("abc");
+  await expect(runs.getByRole("alert")).toContainText("Start x must be a finite number");
+  await runs.getByRole("textbox", { name: "Start x" }).fill("-1.5");
+  await runs.getByRole("button", { name: "Use for all runs" }).click();
+  await expect
+    .poll(() => page.evaluate(() => { const d = (window as any).downhill; return [...d.trajectories.runs.values()].map((r: any) => [r.xy[0], r.xy[1]]); }))
+    .toEqual([[-1.5, 2.5], [-1.5, 2.5], [-1.5, 2.5]]);
+});
+
+test("picking a schedule spans it over the race: cosine's tMax is the horizon", async ({ page }) => {
+  const runs = page.getByRole("complementary", { name: "Runs" });
+  await runs.getByRole("combobox", { name: "Schedule" }).selectOption("cosine");
+  const schedule = await page.evaluate(() => (window as any).downhill.store.getState().experiment.runs.find((r: any) => r.id === "adam").schedule);
+  expect(schedule).toEqual({ name: "cosine", tMax: 5000 });
+  await expect.poll(() => page.evaluate(() => { const lr = (window as any).downhill.trajectories.runs.get("adam").plan; return [lr[0], lr[2500], lr[4999]]; })).toEqual([
+    0.01, expect.closeTo(0.005, 12), expect.closeTo(0.01 * (1 + Math.cos((Math.PI * 4999) / 5000)) / 2, 15),
+  ]);
+});

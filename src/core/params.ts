@@ -23,6 +23,8 @@ export interface NumberParam {
   slider: readonly [number, number];
   /** When true the parameter may be omitted; `help` says what is used then. */
   optional?: boolean;
+  /** A length in steps that usually spans the whole race: the app sets it to the race's horizon when the schedule is picked. */
+  horizon?: boolean;
   help?: string;
 }
 

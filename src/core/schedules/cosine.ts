@@ -5,6 +5,7 @@ import type { ScheduleDef } from "./types";
 
 const params: ParamSpecs = {
   tMax: {
+    horizon: true,
     kind: "integer",
     label: "Half period",
     symbol: String.raw`T_{\max}`,

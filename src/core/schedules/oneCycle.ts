@@ -16,6 +16,7 @@ const params: ParamSpecs = {
     help: "The optimizer's lr when left out.",
   },
   totalSteps: {
+    horizon: true,
     kind: "integer",
     label: "Cycle length",
     symbol: "T",

@@ -4,6 +4,7 @@ import type { ScheduleDef } from "./types";
 
 const params: ParamSpecs = {
   totalSteps: {
+    horizon: true,
     kind: "integer",
     label: "Decay steps",
     symbol: "T",

@@ -15,6 +15,7 @@ const params: ParamSpecs = {
     help: "Steps of the linear ramp from 0 up to the peak lr.",
   },
   totalSteps: {
+    horizon: true,
     kind: "integer",
     label: "Total steps",
     symbol: "T",

@@ -7,6 +7,7 @@ import { ClipEditor } from "./ClipEditor";
 import { NoiseEditor } from "./NoiseEditor";
 import { ScheduleEditor } from "./ScheduleEditor";
 import { SpecControl } from "./SpecControl";
+import { StartFields } from "./StartFields";
 
 const optimizerList = Object.values(optimizers);
 
@@ -74,6 +75,7 @@ export function RunEditor({ run, color }: { run: RunSpec; color: string }) {
           <input id={`${id}-colour`} type="color" value={color} onChange={(e) => updateRun(run.id, { color: e.currentTarget.value })} />
         </div>
       </div>
+      <StartFields run={run} />
       <fieldset className="editor-group">
         <legend>Optimizer</legend>
         <div className="param param-box-only">

@@ -23,8 +23,13 @@ export function ScheduleEditor({ run }: { run: RunSpec }) {
 
   const pick = (name: string) => {
     if (!name) return setSchedule(run.id, undefined);
-    // Warmup carries over; the new schedule's parameters start at their defaults.
-    setSchedule(run.id, schedule?.warmup ? { name, warmup: schedule.warmup } : { name });
+    // Warmup carries over; lengths that span the race (tMax, totalSteps) start at the race's
+    // horizon, written out so the experiment says what runs; the rest start at their defaults.
+    const next: ScheduleSpec = schedule?.warmup ? { name, warmup: schedule.warmup } : { name };
+    const steps = useStore.getState().experiment.steps;
+    for (const [key, spec] of Object.entries(getSchedule(name)?.params ?? {}))
+      if ((spec.kind === "integer" || spec.kind === "number") && spec.horizon) next[key] = Math.max(1, steps - (next.warmup ?? 0));
+    setSchedule(run.id, next);
   };
 
   const setParam = (key: string, v: ParamValue | undefined): string | null => {
