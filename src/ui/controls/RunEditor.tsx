@@ -1,9 +1,10 @@
-import { useId, useState } from "react";
+import { useId } from "react";
 import type { RunSpec } from "../../core/experiment/types";
 import { getOptimizer, optimizers } from "../../core/optim";
 import type { ParamValue } from "../../core/params";
 import { useStore } from "../../state/store";
 import { ClipEditor } from "./ClipEditor";
+import { DraftField } from "./DraftField";
 import { NoiseEditor } from "./NoiseEditor";
 import { ScheduleEditor } from "./ScheduleEditor";
 import { SpecControl } from "./SpecControl";
@@ -13,40 +14,16 @@ const optimizerList = Object.values(optimizers);
 
 /** The run's display name, typed; an empty name is refused (the run would have no name to show). */
 function NameField({ run }: { run: RunSpec }) {
-  const id = useId();
   const updateRun = useStore((s) => s.updateRun);
-  const name = run.label ?? run.id;
-  const [draft, setDraft] = useState<string | null>(null);
-  const error = draft !== null && draft.trim() === "" ? "Name must not be empty (up to 64 characters)" : null;
   return (
-    <div className="param param-name">
-      <label className="param-label" htmlFor={id}>
-        Name
-      </label>
-      <input
-        id={id}
-        type="text"
-        maxLength={64}
-        autoComplete="off"
-        spellCheck={false}
-        value={draft ?? name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          if (t.trim() === "") return setDraft(t);
-          setDraft(null);
-          updateRun(run.id, { label: t });
-        }}
-        onBlur={() => error === null && setDraft(null)}
-        onKeyDown={(e) => e.key === "Escape" && setDraft(null)}
-      />
-      {error && (
-        <p className="ctl-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <DraftField
+      label="Name"
+      className="param-name"
+      value={run.label ?? run.id}
+      validate={(t) => (t.trim() === "" ? "Name must not be empty (up to 64 characters)" : null)}
+      onValid={(t) => updateRun(run.id, { label: t })}
+      input={{ maxLength: 64 }}
+    />
   );
 }
 

@@ -1,43 +1,19 @@
-import { useId, useState } from "react";
 import type { RunSpec } from "../../core/experiment/types";
 import { getSurface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
+import { DraftField } from "./DraftField";
 
 /** One coordinate of the start, typed; anything but a finite number stays in the box with a message. */
 function Coordinate({ axis, value, onValue }: { axis: "x" | "y"; value: number; onValue(v: number): void }) {
-  const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const v = draft === null ? value : Number(draft);
-  const error = draft !== null && (draft.trim() === "" || !Number.isFinite(v)) ? `Start ${axis} must be a finite number` : null;
   return (
-    <div className="param param-start">
-      <label className="param-label" htmlFor={id}>
-        Start {axis}
-      </label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        value={draft ?? String(value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          setDraft(t);
-          const n = t.trim() === "" ? NaN : Number(t);
-          if (Number.isFinite(n)) onValue(n);
-        }}
-        onBlur={() => error === null && setDraft(null)}
-        onKeyDown={(e) => e.key === "Escape" && setDraft(null)}
-      />
-      {error && (
-        <p className="ctl-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <DraftField
+      label={`Start ${axis}`}
+      className="param-start"
+      value={String(value)}
+      validate={(t) => (t.trim() !== "" && Number.isFinite(Number(t)) ? null : `Start ${axis} must be a finite number`)}
+      onValid={(t) => onValue(Number(t))}
+      input={{ inputMode: "decimal" }}
+    />
   );
 }
 
