@@ -1,20 +1,11 @@
 /// <reference lib="dom" />
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { runExperiment } from "../src/core/engine";
-
-/** Collects console errors and uncaught exceptions for the whole test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-  return errors;
-}
 
 const stepCounter = (page: Page) => page.getByRole("status", { name: "Step" }).or(page.locator('output[aria-label="Step"]'));
 
 test("opens on Rosenbrock with three optimizers ready to race, contours on screen within a second", async ({ page }) => {
-  const errors = watchErrors(page);
   const t0 = Date.now();
   await page.goto("/");
   await page.waitForFunction(() => performance.getEntriesByName("downhill:contours-drawn").length > 0);
@@ -23,7 +14,6 @@ test("opens on Rosenbrock with three optimizers ready to race, contours on scree
   const board = page.locator("table").filter({ hasText: "Status" });
   await expect(board.locator("tbody tr")).toHaveCount(3);
   await expect(page.getByRole("button", { name: "Play" })).toBeEnabled();
-  expect(errors).toEqual([]);
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -39,7 +29,6 @@ for (const colorScheme of ["light", "dark"] as const) {
 }
 
 test("every surface races to the end without an error, and its numbers match the engine's", async ({ page }) => {
-  const errors = watchErrors(page);
   await page.goto("/");
   const picker = page.getByRole("combobox", { name: "Surface" });
   const names = await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -65,7 +54,6 @@ test("every surface races to the end without an error, and its numbers match the
     expect(state.metrics.map((m: any) => m.status)).toEqual(expected.map((m) => m.status));
     await page.getByRole("button", { name: "Reset", exact: true }).click();
   }
-  expect(errors).toEqual([]);
 });
 
 test("a playing race continues from the same step when a setting changes", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 /**
  * The controls as a user meets them: transport under the plot, the surface picker and the
@@ -25,21 +25,13 @@ async function cardLoss(page: Page, id: string): Promise<number> {
   return Number(await card(page, id).locator(".run-readout").getAttribute("data-loss"));
 }
 
-let errors: string[] = [];
-
 test.beforeEach(async ({ page }) => {
-  errors = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto("/");
   await expect(counter(page)).toHaveText(/^0\s*\/\s*5000$/);
   // The engine has answered once the cards show a loss.
   await expect(card(page, "adam").locator(".run-readout")).toHaveAttribute("data-loss", /\d/);
 });
 
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 test("transport and editor controls have unique accessible names", async ({ page }) => {
   for (const name of ["Play", "Reset", "Run to end"]) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(1);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 /** The visible rectangle the plot reports: x0 x1 y0 y1. */
 async function view(page: Page): Promise<[number, number, number, number]> {
@@ -79,15 +79,6 @@ async function open(page: Page): Promise<void> {
   await expect(page.locator(".plot-image")).toHaveAttribute("data-contours", /\d+/);
 }
 
-let errors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  errors = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(e.message));
-});
-test.afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 test("the plot is a named image of the surface with a caption", async ({ page }) => {
   await open(page);
