@@ -5,7 +5,7 @@
  * race continues from the same step with the new settings).
  */
 import { formatError, validateExperiment } from "../core/experiment";
-import { createBridge, createContourBridge, type EngineBridge } from "../worker/bridge";
+import { createBridge, createContourBridge, type ContourBridge, type EngineBridge } from "../worker/bridge";
 import { MAX_BROWSER_STEPS, type FromWorker, type View } from "../worker/protocol";
 import { engineKey, useStore } from "./store";
 import { trajectories } from "./trajectories";
@@ -24,7 +24,7 @@ export interface EngineController {
   reset(): void;
   runToEnd(): void;
   setSpeed(speed: number): void;
-  requestContours(surface: string, view: View, nx: number, ny: number, levels?: number): Promise<ContourReply>;
+  requestContours(surface: string, view: View, nx: number, ny: number, levels: number): Promise<ContourReply>;
 }
 
 let controller: EngineController | null = null;
@@ -40,7 +40,7 @@ function mergeParts(parts: ContourReply[]): ContourReply {
   return { ...parts[0], bands, part: undefined, millis: Math.max(...parts.map((p) => p.millis)) };
 }
 
-function startEngine(bridge: EngineBridge, contourWorkers: EngineBridge[]): EngineController {
+function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): EngineController {
   let generation = 0;
   let lastKey = "";
   let requestId = 0;
@@ -144,7 +144,7 @@ function startEngine(bridge: EngineBridge, contourWorkers: EngineBridge[]): Engi
       useStore.getState().setSpeed(speed);
       bridge.send({ type: "speed", speed });
     },
-    requestContours(surface, view, nx, ny, levels = 24) {
+    requestContours(surface, view, nx, ny, levels) {
       const id = ++requestId;
       // A newer request makes older ones moot: drop their pending parts.
       for (const old of pending.keys()) if (old < id - 4) pending.delete(old);

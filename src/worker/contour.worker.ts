@@ -5,17 +5,16 @@
  * pair (each tracing half the thresholds) so new contours arrive in half the time.
  */
 import { computeContours } from "./contours";
-import type { FromWorker, ToWorker } from "./protocol";
+import type { FromWorker, ToContourWorker } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (e: MessageEvent<ToWorker>) => {
+self.onmessage = (e: MessageEvent<ToContourWorker>) => {
   const msg = e.data;
-  if (msg.type !== "contours") return;
   try {
     const t0 = performance.now();
-    const result = computeContours(msg.surface, msg.view, msg.nx, msg.ny, msg.levels, msg.part ?? 0, msg.parts ?? 1);
-    const reply: FromWorker = { type: "contours", requestId: msg.requestId, view: msg.view, nx: msg.nx, ny: msg.ny, part: msg.part ?? 0, ...result, millis: performance.now() - t0 };
+    const result = computeContours(msg.surface, msg.view, msg.nx, msg.ny, msg.levels, msg.part, msg.parts);
+    const reply: FromWorker = { type: "contours", requestId: msg.requestId, view: msg.view, nx: msg.nx, ny: msg.ny, part: msg.part, ...result, millis: performance.now() - t0 };
     self.postMessage(reply);
   } catch (err) {
     self.postMessage({ type: "error", message: `contours: ${(err as Error).message}` } satisfies FromWorker);

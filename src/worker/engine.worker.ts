@@ -148,9 +148,6 @@ function handle(msg: ToWorker): void {
       playing = false;
       if (experiment) load(experiment, false, generation);
       break;
-    case "contours":
-      // Contours are the contour workers' job (contour.worker.ts).
-      break;
   }
 }
 

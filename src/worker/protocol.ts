@@ -15,7 +15,8 @@
  *                                ◀─────────── contours {requestId, part, thresholds, bands}
  *                                ◀─────────── error {message}
  *
- * Typed arrays in batches and contour replies are transferred, not copied. Every
+ * Typed arrays in batches are transferred, not copied; contour replies are structured
+ * clones (nested polygon arrays, a few hundred kB). Every
  * reply about a race carries the generation of the `load` it belongs to, so the page
  * drops batches of a race it has already replaced.
  */
@@ -43,8 +44,10 @@ export type ToWorker =
   | { type: "speed"; speed: Speed }
   | { type: "step"; count: number }
   | { type: "runToEnd" }
-  | { type: "reset" }
-  | { type: "contours"; requestId: number; surface: string; view: View; nx: number; ny: number; levels: number; part?: number; parts?: number };
+  | { type: "reset" };
+
+/** To a contour worker: trace the `part`-th of `parts` shares of the thresholds for a view. */
+export type ToContourWorker = { type: "contours"; requestId: number; surface: string; view: View; nx: number; ny: number; levels: number; part: number; parts: number };
 
 export interface RunBatch {
   id: string;
