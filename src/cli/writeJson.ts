@@ -30,8 +30,7 @@ function writeRun(write: Write, run: Run, totalSteps: number, summary: boolean):
     const total = n + (withLast ? 1 : 0);
     const l = tr.last;
     const pick = (arr: Float64Array, last: number) => (i: number) => num(i < n ? arr[i] : last);
-    // lr/gradNorm exist for every attempted step (see engine/output.ts).
-    const attempted = run.status === "diverged" && run.stepsDone > l.step ? total : total - 1;
+    const attempted = run.stepRecords();
     write(`,"points":`);
     writeColumn(write, total, (i) => `[${num(i < n ? tr.x[i] : l.x)},${num(i < n ? tr.y[i] : l.y)}]`);
     write(`,"loss":`);

@@ -34,11 +34,9 @@ export function runExperiment(experiment: Experiment, opts: RaceOptions & { summ
       const out: RunOutput = { id: run.id, status: metrics.status, metrics };
       if (!opts.summary) {
         const a = run.trace.toArrays();
-        const stepsTaken = run.trace.last.step;
         out.points = a.points;
         out.loss = a.loss;
-        // lr/gradNorm exist for every step attempted: drop the trailing NaN of a point no step left.
-        const attempted = run.status === "diverged" && run.stepsDone > stepsTaken ? a.lr.length : a.lr.length - 1;
+        const attempted = run.stepRecords();
         out.lr = a.lr.slice(0, attempted);
         out.gradNorm = a.gradNorm.slice(0, attempted);
         if (run.trace.stride > 1) out.step = a.step;

@@ -81,6 +81,15 @@ export class Run {
     else if (withinTolerance(minima, start[0], start[1], tolerance)) this.stepsToTolerance = 0;
   }
 
+  /**
+   * How many recorded points carry the lr and |∇f| of a step taken from them: every point
+   * but the last, plus the last when the step from it blew up (that step was attempted).
+   */
+  stepRecords(): number {
+    const blewUp = this.status === "diverged" && this.stepsDone > this.trace.last.step;
+    return this.trace.length - (blewUp ? 0 : 1);
+  }
+
   /** The optimizer's internal state, when it exposes one (see OptimizerState.inspect). */
   optimizerState(): Readonly<Record<string, number | Float64Array>> | undefined {
     return this.opt.inspect?.();
