@@ -1,7 +1,8 @@
 import { getSurface } from "../surfaces";
 import type { Surface } from "../surfaces/types";
-import { DEFAULT_TOLERANCE, type Experiment } from "../experiment/types";
+import type { Experiment } from "../experiment/types";
 import { minimaOf } from "./minima";
+import { resolveRun } from "./resolveRun";
 import { Run } from "./run";
 
 export interface RaceOptions {
@@ -26,10 +27,7 @@ export class Race {
     this.surface = surface;
     this.totalSteps = experiment.steps;
     const minima = minimaOf(surface);
-    const tol = experiment.tolerance ?? DEFAULT_TOLERANCE;
-    this.runs = experiment.runs.map(
-      (spec) => new Run(spec, surface, spec.start ?? experiment.start ?? surface.start, minima, tol, options.traceCap, experiment.steps),
-    );
+    this.runs = experiment.runs.map((spec) => new Run(resolveRun(spec, experiment), minima, options.traceCap, experiment.steps));
   }
 
   get done(): boolean {

@@ -1,14 +1,12 @@
 import { applyClip } from "../optim/clip";
-import { getOptimizer } from "../optim";
 import type { OptimizerState } from "../optim/types";
-import { defaultValues } from "../params";
-import { createSchedule } from "../schedules";
 import type { Schedule } from "../schedules/types";
 import type { CriticalPoint, Surface } from "../surfaces/types";
 import type { ClipSpec, RunSpec } from "../experiment/types";
 import { GaussianNoise } from "./noise";
 import { Trace } from "./trace";
 import { nearestMinimum, withinTolerance } from "./minima";
+import type { ResolvedRun } from "./resolveRun";
 
 export type RunStatus = "running" | "converged" | "finished" | "diverged";
 
@@ -26,13 +24,6 @@ export interface RunMetrics {
   status: RunStatus;
 }
 
-/** Fills optimizer defaults: the registry's defaults, overridden by the spec. */
-export function optimizerParams(spec: RunSpec["optimizer"]): Record<string, unknown> {
-  const def = getOptimizer(spec.name);
-  if (!def) throw new Error(`unknown optimizer "${spec.name}"`);
-  return { ...defaultValues(def.params), ...spec };
-}
-
 /**
  * One run of the race: one optimizer, schedule, clip and noise from one start.
  * The order within a step is PyTorch's: gradient, noise, clip, lr from the schedule,
@@ -40,6 +31,8 @@ export function optimizerParams(spec: RunSpec["optimizer"]): Record<string, unkn
  */
 export class Run {
   readonly id: string;
+  readonly spec: RunSpec;
+  readonly surface: Surface;
   readonly trace: Trace;
   status: RunStatus = "running";
   stepsDone = 0;
@@ -54,31 +47,33 @@ export class Run {
   private readonly noise: GaussianNoise | null;
   private readonly noiseStd: number;
   private readonly clip: ClipSpec | undefined;
+  private readonly tolerance: number;
   private loss: number;
 
+  /** `minima`: the surface's (see minimaOf), passed in so a race computes them once. */
   constructor(
-    readonly spec: RunSpec,
-    readonly surface: Surface,
-    start: readonly [number, number],
+    readonly resolved: ResolvedRun,
     private readonly minima: readonly CriticalPoint[],
-    private readonly tolerance: number,
     traceCap?: number,
     expectedSteps = 0,
   ) {
-    this.id = spec.id;
-    const params = optimizerParams(spec.optimizer);
-    this.opt = getOptimizer(spec.optimizer.name)!.create(params, 2);
-    this.schedule = createSchedule(spec.schedule ?? { name: "constant" }, params.lr as number);
-    this.noise = spec.noise && spec.noise.std > 0 ? new GaussianNoise(spec.noise.seed) : null;
-    this.noiseStd = spec.noise?.std ?? 0;
-    this.clip = spec.clip;
+    const { spec, surface, start } = resolved;
+    this.id = resolved.id;
+    this.spec = spec;
+    this.surface = surface;
+    this.tolerance = resolved.tolerance;
+    this.opt = resolved.optimizer.def.create(resolved.optimizer.params, 2);
+    this.schedule = resolved.schedule.create();
+    this.noise = resolved.noise ? new GaussianNoise(resolved.noise.seed) : null;
+    this.noiseStd = resolved.noise?.std ?? 0;
+    this.clip = resolved.clip ?? undefined;
     this.x[0] = start[0];
     this.x[1] = start[1];
     this.loss = surface.f(start[0], start[1]);
     this.trace = new Trace(traceCap, expectedSteps + 1);
     this.trace.push(0, start[0], start[1], this.loss);
     if (!Number.isFinite(this.loss)) this.status = "diverged";
-    else if (withinTolerance(minima, start[0], start[1], tolerance)) this.stepsToTolerance = 0;
+    else if (withinTolerance(minima, start[0], start[1], this.tolerance)) this.stepsToTolerance = 0;
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import { getOptimizer } from "../../core/optim";
 import { clipLatex } from "../../core/optim/clip";
-import { defaultValues } from "../../core/params";
+import { resolveOptimizer, resolveSchedule } from "../../core/engine/resolveRun";
 import { getSchedule, scheduleLatex, warmupParam } from "../../core/schedules";
 import type { RunSpec } from "../../core/experiment/types";
 import { assignments, type Assignment } from "../math/assignments";
@@ -38,13 +38,14 @@ const LR_SYMBOL = { lr: String.raw`\eta_0` };
 export function ruleSet(spec: RunSpec): RuleSet {
   const def = getOptimizer(spec.optimizer.name);
   if (!def) return { optimizerName: spec.optimizer.name, cite: "", blocks: [], order: "", problem: `Unknown optimizer "${spec.optimizer.name}".` };
-  const { name: _name, ...given } = spec.optimizer;
+  // Values filled in where the engine fills them (resolveRun's pieces), so the panel shows what runs.
+  const optimizer = resolveOptimizer(spec.optimizer);
   const blocks: RuleBlock[] = [
     {
       id: "update",
       title: def.displayName,
       tex: aligned(def.latex),
-      where: assignments(def.params, { ...defaultValues(def.params), ...given }, LR_SYMBOL),
+      where: assignments(def.params, optimizer.params, LR_SYMBOL),
     },
   ];
 
@@ -52,8 +53,8 @@ export function ruleSet(spec: RunSpec): RuleSet {
   const sdef = getSchedule(schedule.name);
   let problem: string | undefined;
   if (sdef) {
-    const { name: _n, warmup = 0, ...values } = schedule;
-    const where = assignments(sdef.params, { ...defaultValues(sdef.params), ...values });
+    const { warmup, params } = resolveSchedule(schedule, optimizer.params.lr);
+    const where = assignments(sdef.params, params);
     if (warmup) where.unshift({ key: "warmup", tex: `${warmupParam.symbol} = ${texNumber(warmup as number)}`, value: String(warmup) });
     blocks.push({ id: "schedule", title: `Learning rate: ${sdef.displayName}`, tex: aligned(scheduleLatex(schedule)), where, cite: sdef.cite });
   } else problem = `Unknown schedule "${schedule.name}".`;
