@@ -1,26 +1,27 @@
-import { useId, useState, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes } from "react";
+import { useTypedEdit } from "./useTypedEdit";
 
-interface DraftFieldProps {
+interface DraftFieldProps<T> {
   label: string;
   /** The stored value, shown whenever the user is not mid-edit. */
-  value: string;
-  /** Null when `text` may be stored, else the message (naming the field and what is allowed). */
-  validate(text: string): string | null;
-  /** Called with every valid text as it is typed. */
-  onValid(text: string): void;
+  value: T;
+  format(v: T): string;
+  /** The value the text stands for, or the message (naming the field and what is wrong). */
+  parse(text: string): { value: T } | { error: string };
+  /** Stores a valid value (each one as it is typed). */
+  onValid(v: T): void;
   className: string;
   input?: InputHTMLAttributes<HTMLInputElement>;
 }
 
 /**
- * A labelled text box that stores every valid keystroke at once and keeps invalid text
- * in the box with a message, never in the store; Escape (or leaving a valid box) shows
- * the stored value again. Nothing typed is lost and nothing invalid is sent on.
+ * A labelled text box under the typed-edit rule (useTypedEdit): every valid keystroke is
+ * stored at once; invalid text stays in the box with a message tied to it, and the value
+ * from before the edit is in force meanwhile; Escape shows the stored value again.
  */
-export function DraftField({ label, value, validate, onValid, className, input }: DraftFieldProps) {
+export function DraftField<T>({ label, value, format, parse, onValid, className, input }: DraftFieldProps<T>) {
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const error = draft === null ? null : validate(draft);
+  const edit = useTypedEdit<T>({ value, format, parse, commit: onValid, live: true });
   return (
     <div className={`param ${className}`}>
       <label className="param-label" htmlFor={id}>
@@ -32,20 +33,16 @@ export function DraftField({ label, value, validate, onValid, className, input }
         type="text"
         autoComplete="off"
         spellCheck={false}
-        value={draft ?? value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          setDraft(t);
-          if (validate(t) === null) onValid(t);
-        }}
-        onBlur={() => error === null && setDraft(null)}
-        onKeyDown={(e) => e.key === "Escape" && setDraft(null)}
+        value={edit.text}
+        aria-invalid={edit.error ? true : undefined}
+        aria-describedby={edit.error ? `${id}-error` : undefined}
+        onChange={edit.onChange}
+        onBlur={edit.onBlur}
+        onKeyDown={edit.onKeyDown}
       />
-      {error && (
+      {edit.error && (
         <p className="ctl-error" id={`${id}-error`} role="alert">
-          {error}
+          {edit.error}
         </p>
       )}
     </div>

@@ -1,13 +1,11 @@
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useId, useMemo, type KeyboardEvent } from "react";
 import type { NumberParam } from "../../core/params";
-import { checkNumber, formatParam } from "./format";
+import { formatParam } from "./format";
 import { sliderScale } from "./sliderScale";
+import { checkNumber } from "./typedNumber";
+import { useTypedEdit, type CommitResult } from "./useTypedEdit";
 
-/**
- * Answer of a commit: null when the value was taken, or a message when a rule beyond the
- * field's own range refused it (a schedule's cross-field check).
- */
-export type CommitResult = string | null | void;
+export type { CommitResult } from "./useTypedEdit";
 
 export interface ParamControlProps {
   spec: NumberParam;
@@ -16,66 +14,48 @@ export interface ParamControlProps {
   onCommit(value: number | undefined): CommitResult;
   /** false: only the typed box, named by the label itself (seeds, warmup steps). */
   slider?: boolean;
+  /** A caution about a value that is allowed but probably not meant (warmup longer than the race). */
+  warning?: string | null;
 }
 
 /**
  * One numeric parameter: a slider (log or linear, from the spec) and a typed box beside it.
  * Every slider move and every valid keystroke goes to the store at once, so the race
- * re-runs while dragging. Invalid typing stays in the box with a message naming the field
- * and what is allowed, and never reaches the store; Escape puts the stored value back.
+ * re-runs while dragging or typing; text that is not a valid value leaves the value from
+ * before the edit in force, with a message naming the field and what is wrong
+ * (useTypedEdit's rule). Escape puts the stored value back.
  */
-export function ParamControl({ spec, value, onCommit, slider = true }: ParamControlProps) {
+export function ParamControl({ spec, value, onCommit, slider = true, warning = null }: ParamControlProps) {
   const id = useId();
   const scale = useMemo(() => sliderScale(spec), [spec]);
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // The value this control last sent: when the store's value differs from it, the change
-  // came from elsewhere (another control, a loaded link) and the box shows it afresh.
-  const [sent, setSent] = useState<number | undefined>(value);
-  const [seen, setSeen] = useState<number | undefined>(value);
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    if (!Object.is(sent, value)) {
-      setDraft(null);
-      setError(null);
-    }
-  }
-
+  const edit = useTypedEdit<number | undefined>({
+    value,
+    format: (v) => (v === undefined ? "" : formatParam(spec, v)),
+    parse: (t) => (t.trim() === "" && spec.optional ? { value: undefined } : checkNumber(spec, t)),
+    commit: onCommit,
+    live: true,
+  });
   const shown = value ?? spec.default;
-  const text = draft ?? (value === undefined ? "" : formatParam(spec, value));
-
-  const commit = (v: number | undefined): void => {
-    setSent(v);
-    setError(onCommit(v) || null);
-  };
+  const error = edit.error;
 
   const onSlide = (x: number) => {
-    setDraft(null);
-    commit(scale.fromInput(x));
-  };
-
-  const onType = (t: string) => {
-    setDraft(t);
-    if (t.trim() === "" && spec.optional) return commit(undefined);
-    const r = checkNumber(spec, t);
-    if ("error" in r) setError(r.error);
-    else commit(r.value);
+    edit.drop();
+    onCommit(scale.fromInput(x));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "Escape") {
-      setDraft(null);
-      setError(null);
-    } else if ((e.key === "ArrowUp" || e.key === "ArrowDown") && !error) {
+    if ((e.key === "ArrowUp" || e.key === "ArrowDown") && !error) {
       // Nudge by one slider position, as the slider's own arrow keys would.
       e.preventDefault();
       const x = scale.toInput(shown) + (e.key === "ArrowUp" ? scale.step : -scale.step);
-      setDraft(null);
-      commit(scale.fromInput(Math.min(scale.max, Math.max(scale.min, x))));
-    }
+      edit.drop();
+      onCommit(scale.fromInput(Math.min(scale.max, Math.max(scale.min, x))));
+    } else edit.onKeyDown(e);
   };
 
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
+  const describedBy = [error && errorId, warning && warningId].filter(Boolean).join(" ") || undefined;
   const boxLabel = slider ? `${spec.label} value` : undefined;
   return (
     <div className={`param${slider ? "" : " param-box-only"}`} title={spec.help}>
@@ -104,18 +84,21 @@ export function ParamControl({ spec, value, onCommit, slider = true }: ParamCont
         spellCheck={false}
         aria-label={boxLabel}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy}
         placeholder={spec.optional ? "default" : undefined}
-        value={text}
-        onChange={(e) => onType(e.currentTarget.value)}
+        value={edit.text}
+        onChange={edit.onChange}
         onKeyDown={onKeyDown}
-        onBlur={() => {
-          if (!error) setDraft(null);
-        }}
+        onBlur={edit.onBlur}
       />
       {error && (
         <p className="ctl-error" id={errorId} role="alert">
           {error}
+        </p>
+      )}
+      {warning && (
+        <p className="ctl-warning" id={warningId} role="status">
+          {warning}
         </p>
       )}
     </div>

@@ -20,7 +20,8 @@ function NameField({ run }: { run: RunSpec }) {
       label="Name"
       className="param-name"
       value={run.label ?? run.id}
-      validate={(t) => (t.trim() === "" ? "Name must not be empty (up to 64 characters)" : null)}
+      format={(t) => t}
+      parse={(t) => (t.trim() === "" ? { error: "Name must not be empty (up to 64 characters)" } : { value: t })}
       onValid={(t) => updateRun(run.id, { label: t })}
       input={{ maxLength: 64 }}
     />

@@ -2,16 +2,19 @@ import type { RunSpec } from "../../core/experiment/types";
 import { getSurface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
 import { DraftField } from "./DraftField";
+import { checkNumber } from "./typedNumber";
 
-/** One coordinate of the start, typed; anything but a finite number stays in the box with a message. */
+/** One coordinate of the start, typed; anything but a decimal number stays in the box with a message. */
 function Coordinate({ axis, value, onValue }: { axis: "x" | "y"; value: number; onValue(v: number): void }) {
+  const label = `Start ${axis}`;
   return (
     <DraftField
-      label={`Start ${axis}`}
+      label={label}
       className="param-start"
-      value={String(value)}
-      validate={(t) => (t.trim() !== "" && Number.isFinite(Number(t)) ? null : `Start ${axis} must be a finite number`)}
-      onValid={(t) => onValue(Number(t))}
+      value={value}
+      format={String}
+      parse={(t) => checkNumber({ label, kind: "number" }, t)}
+      onValid={onValue}
       input={{ inputMode: "decimal" }}
     />
   );

@@ -1,31 +1,29 @@
-import { useId, useState } from "react";
+import { useId, type KeyboardEvent } from "react";
 import { MAX_BROWSER_STEPS } from "../../state/engine";
 import { useStore } from "../../state/store";
+import { checkNumber } from "./typedNumber";
+import { useTypedEdit } from "./useTypedEdit";
 
-const allowed = `Steps must be an integer from 1 to ${MAX_BROWSER_STEPS.toLocaleString("en")}`;
+const stepsSpec = { label: "Steps", kind: "integer", min: 1, max: MAX_BROWSER_STEPS } as const;
 
-/** The race's horizon. Invalid typing stays in the box with a message; the store keeps the last valid value. */
+/**
+ * The race's horizon. Unlike the parameter boxes it is stored only on Enter or on leaving
+ * the box: typing "6000" passes through "6", and storing that would cut the computed race
+ * to 6 steps on the way. Invalid text leaves the old horizon in force, with the message.
+ */
 export function StepsField() {
   const id = useId();
   const steps = useStore((s) => s.experiment.steps);
   const setSteps = useStore((s) => s.setSteps);
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [seen, setSeen] = useState(steps);
-  if (seen !== steps) {
-    setSeen(steps);
-    if (draft !== null && Number(draft) !== steps) {
-      setDraft(null);
-      setError(null);
-    }
-  }
+  const edit = useTypedEdit<number>({ value: steps, format: String, parse: (t) => checkNumber(stepsSpec, t), commit: setSteps, live: false });
 
-  const onType = (t: string) => {
-    setDraft(t);
-    const v = t.trim() === "" ? NaN : Number(t);
-    if (!Number.isInteger(v) || v < 1 || v > MAX_BROWSER_STEPS) return setError(allowed);
-    setError(null);
-    setSteps(v);
+  // A spinbutton's arrows: one step more or less, stored at once.
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if ((e.key === "ArrowUp" || e.key === "ArrowDown") && !edit.error) {
+      e.preventDefault();
+      edit.drop();
+      setSteps(Math.min(MAX_BROWSER_STEPS, Math.max(1, steps + (e.key === "ArrowUp" ? 1 : -1))));
+    } else edit.onKeyDown(e);
   };
 
   return (
@@ -33,25 +31,24 @@ export function StepsField() {
       <label htmlFor={id}>Steps</label>
       <input
         id={id}
-        type="number"
-        min={1}
-        max={MAX_BROWSER_STEPS}
-        step={1}
-        value={draft ?? String(steps)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onType(e.currentTarget.value)}
-        onBlur={() => !error && setDraft(null)}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") {
-            setDraft(null);
-            setError(null);
-          }
-        }}
+        type="text"
+        role="spinbutton"
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        aria-valuenow={steps}
+        aria-valuemin={1}
+        aria-valuemax={MAX_BROWSER_STEPS}
+        value={edit.text}
+        aria-invalid={edit.error ? true : undefined}
+        aria-describedby={edit.error ? `${id}-error` : undefined}
+        onChange={edit.onChange}
+        onBlur={edit.onBlur}
+        onKeyDown={onKeyDown}
       />
-      {error && (
+      {edit.error && (
         <p className="ctl-error floating" id={`${id}-error`} role="alert">
-          {error}
+          {edit.error}
         </p>
       )}
     </div>

@@ -1,8 +1,8 @@
 /**
- * How controls show and read numbers. One place, so the run card's summary, the slider's
+ * How controls show numbers (typed ones are read by typedNumber.ts). One place, so the run card's summary, the slider's
  * aria-valuetext and the typed box all print a learning rate the same way ("1.0e-3").
  */
-import { describeRange, inRange, type NumberParam } from "../../core/params";
+import type { NumberParam } from "../../core/params";
 
 /** Shortest exponential form that still reads back as `v` (at most 6 significant digits). */
 function shortExponential(v: number): string {
@@ -42,29 +42,4 @@ export function formatMeasure(v: number): string {
   const a = Math.abs(v);
   if (a < 1e-3 || a >= 1e5) return v.toExponential(1).replace("e+", "e");
   return String(Number(v.toPrecision(3)));
-}
-
-/** Reads a typed number; null when the text is not one (empty text included). */
-export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/^\u2212/, "-");
-  if (t === "") return null;
-  const v = Number(t);
-  return Number.isNaN(v) ? null : v;
-}
-
-/** What a numeric spec allows, as a sentence ending: "a number > 0", "an integer ≥ 1". */
-export function allowedText(spec: Pick<NumberParam, "kind" | "min" | "max" | "minExclusive" | "maxExclusive">): string {
-  const range = describeRange(spec);
-  const what = spec.kind === "integer" ? "an integer" : "a number";
-  return range === "any finite number" ? `${what} (finite)` : `${what} ${range}`;
-}
-
-/**
- * Checks typed text against a numeric spec. Returns the value, or the message naming the
- * field and what is allowed ("Learning rate must be a number > 0").
- */
-export function checkNumber(spec: NumberParam, text: string): { value: number } | { error: string } {
-  const v = parseNumber(text);
-  const ok = v !== null && inRange(spec, v) && (spec.kind !== "integer" || Number.isInteger(v));
-  return ok ? { value: v } : { error: `${spec.label} must be ${allowedText(spec)}` };
 }
