@@ -1,34 +1,51 @@
+import { readdirSync, readFileSync } from "node:fs";
 import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { defaultValues, inRange, type ParamSpec } from "../params";
-import { createSchedule, getSchedule, scheduleLatex, scheduleNames, schedules, warmupLatex, warmupParam } from "./index";
+import { createSchedule, getSchedule, scheduleLatex, scheduleNames, schedules, warmupLatex, warmupParam, type ScheduleDef } from "./index";
 
 const defs = Object.values(schedules);
 
 const renders = (body: string) =>
   katex.renderToString(String.raw`\begin{aligned}` + body + String.raw`\end{aligned}`, { throwOnError: true, displayMode: true });
 
+/** Every object a module in this folder exports that is a schedule definition. */
+async function scheduleModulesInFolder(): Promise<ScheduleDef[]> {
+  const here = new URL("./", import.meta.url);
+  const files = readdirSync(here).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "index.ts");
+  const modules = await Promise.all(files.map((f) => import(/* @vite-ignore */ new URL(f, here).href) as Promise<Record<string, unknown>>));
+  return modules.flatMap((m) =>
+    Object.values(m).filter((v): v is ScheduleDef => typeof v === "object" && v !== null && "create" in v && "latex" in v && "params" in v),
+  );
+}
+
+/** Schedule names the real-PyTorch fixtures (tools/reference/fixtures) run; a case with no schedule runs `constant`. */
+function scheduleNamesInFixtures(): Set<string> {
+  const dir = new URL("../../../tools/reference/fixtures/", import.meta.url);
+  const names = new Set<string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "index.json")) {
+    const cases = (JSON.parse(readFileSync(new URL(f, dir), "utf8")) as { cases?: { schedule?: { name: string } }[] }).cases ?? [];
+    for (const c of cases) names.add(c.schedule?.name ?? "constant");
+  }
+  return names;
+}
+
 describe("registry", () => {
-  it("holds every schedule under its own name", () => {
-    expect([...scheduleNames].sort()).toEqual(
-      [
-        "constant",
-        "cosine",
-        "cosineRestarts",
-        "cyclic",
-        "exponential",
-        "inverseTime",
-        "multistep",
-        "oneCycle",
-        "piecewise",
-        "polynomial",
-        "reduceOnPlateau",
-        "step",
-        "warmupCosine",
-      ].sort(),
-    );
-    for (const [key, def] of Object.entries(schedules)) expect(def.name).toBe(key);
-    expect(getSchedule("cosine")).toBe(schedules.cosine);
+  it("registers every schedule defined in this folder, each once", async () => {
+    const defined = await scheduleModulesInFolder();
+    expect(defined.length).toBeGreaterThan(0);
+    for (const def of defined) expect(getSchedule(def.name), `${def.name} is defined but not registered`).toBe(def);
+    expect(new Set(defined.map((d) => d.name)).size, "two schedules share a name").toBe(defined.length);
+    expect(new Set(scheduleNames)).toEqual(new Set(defined.map((d) => d.name)));
+  });
+
+  it("has a real-PyTorch fixture case for every registered schedule", () => {
+    const covered = scheduleNamesInFixtures();
+    expect(scheduleNames.filter((name) => !covered.has(name)), "schedules with no PyTorch fixture").toEqual([]);
+  });
+
+  it("looks names up without inherited keys", () => {
+    expect(getSchedule("cosine")?.name).toBe("cosine");
     expect(getSchedule("toString")).toBeUndefined();
     expect(getSchedule("nope")).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getSurface, surfaceNames, surfaces, type Surface } from "./index";
 
@@ -197,10 +198,17 @@ describe("critical points against independent references (mpmath, 40 digits)", (
 });
 
 describe("registry", () => {
-  it("keys each surface by its name", () => {
-    for (const [key, s] of Object.entries(surfaces)) expect(s.name).toBe(key);
-    expect(surfaceNames).toEqual(Object.keys(surfaces));
-    expect(surfaceNames).toHaveLength(15);
+  it("registers every surface defined in this folder, each once", async () => {
+    const here = new URL("./", import.meta.url);
+    const files = readdirSync(here).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "index.ts");
+    const modules = await Promise.all(files.map((f) => import(/* @vite-ignore */ new URL(f, here).href) as Promise<Record<string, unknown>>));
+    const defined = modules.flatMap((m) =>
+      Object.values(m).filter((v): v is Surface => typeof v === "object" && v !== null && "f" in v && "grad" in v && "domain" in v),
+    );
+    expect(defined.length).toBeGreaterThan(0);
+    for (const s of defined) expect(getSurface(s.name), `${s.name} is defined but not registered`).toBe(s);
+    expect(new Set(defined.map((s) => s.name)).size, "two surfaces share a name").toBe(defined.length);
+    expect(new Set(surfaceNames)).toEqual(new Set(defined.map((s) => s.name)));
   });
 
   it("getSurface(name) returns the entry, and undefined for unknown or inherited names", () => {
