@@ -21,6 +21,9 @@ const externalBase = process.env.DOWNHILL_BASE_URL;
 
 export default defineConfig({
   testDir: "e2e",
+  // Golden screenshots live in e2e/golden/ under the name the test gives them, with no
+  // browser or platform suffix: the suite runs one Chromium, and CI and this machine share it.
+  snapshotPathTemplate: "{testDir}/golden/{arg}{ext}",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
