@@ -1,6 +1,6 @@
 import { formatLevels } from "./format";
 import { describe, expect, it } from "vitest";
-import { fitView, frameRect, roundToPixel, toDataX, toDataY, toPxX, toPxY, transformFrame } from "./frame";
+import { clampPx, FAR_PX, fitView, frameRect, roundToPixel, toDataX, toDataY, toPxX, toPxY, transformFrame, translateTo } from "./frame";
 
 describe("fitView", () => {
   it("keeps equal scales and widens the view along the box's longer side", () => {
@@ -31,6 +31,20 @@ describe("toPx / toData", () => {
     expect([toPxX(f, 0), toPxY(f, 2)]).toEqual([0, 0]);
     expect([toPxX(f, 4), toPxY(f, 0)]).toEqual([400, 200]);
     expect([toDataX(f, 200), toDataY(f, 50)]).toEqual([2, 1.5]);
+  });
+});
+
+describe("translateTo / clampPx", () => {
+  const f = fitView({ x: [-2, 2], y: [-1, 3] }, 400, 400);
+
+  it("places a point in view at its pixel position", () => {
+    expect(translateTo(f, [0, 1])).toBe(`translate(${toPxX(f, 0)},${toPxY(f, 1)})`);
+  });
+
+  it("clamps what is drawn for a point far outside the domain (1e300) to a finite attribute", () => {
+    expect(translateTo(f, [1e300, -1e300])).toBe(`translate(${FAR_PX},${FAR_PX})`);
+    expect(translateTo(f, [-Number.MAX_VALUE, 1e300])).toBe(`translate(${-FAR_PX},${-FAR_PX})`);
+    expect([clampPx(Infinity), clampPx(-Infinity), clampPx(12.5)]).toEqual([FAR_PX, -FAR_PX, 12.5]);
   });
 });
 

@@ -69,12 +69,16 @@ export function roundToPixel(value: number, unitsPerPixel: number): number {
   return Number((Math.round(value / step) * step).toFixed(Math.min(digits, 15)));
 }
 
-/** Same rectangle to within a fraction of a pixel. */
-export function sameRect(a: Rect, b: Rect, tolerance: number): boolean {
-  return (
-    Math.abs(a.x[0] - b.x[0]) <= tolerance &&
-    Math.abs(a.x[1] - b.x[1]) <= tolerance &&
-    Math.abs(a.y[0] - b.y[0]) <= tolerance &&
-    Math.abs(a.y[1] - b.y[1]) <= tolerance
-  );
+/**
+ * Drawn pixel coordinates are clamped to ±FAR_PX: far beyond any box, yet safe for the
+ * canvas rasteriser and for SVG attributes (a start typed at 1e300 would otherwise put
+ * "translate(1e302, …)" in the DOM, which the browser rejects). Only what is drawn is
+ * clamped, never what is computed.
+ */
+export const FAR_PX = 1e5;
+export const clampPx = (v: number): number => (v > FAR_PX ? FAR_PX : v < -FAR_PX ? -FAR_PX : v !== v ? 0 : v);
+
+/** An SVG translate to the (clamped) pixel position of a data point. */
+export function translateTo(f: Frame, p: readonly [number, number]): string {
+  return `translate(${clampPx(toPxX(f, p[0]))},${clampPx(toPxY(f, p[1]))})`;
 }

@@ -7,7 +7,7 @@ import { select } from "d3-selection";
 import { symbol, symbolStar } from "d3-shape";
 import type { CriticalPoint } from "../../core/surfaces";
 import { formatPoint, formatValue } from "./format";
-import { toPxX, toPxY, type Frame } from "./frame";
+import { translateTo, type Frame } from "./frame";
 
 export interface StartMark {
   point: [number, number];
@@ -41,7 +41,7 @@ export function drawCriticalPoints(svg: SVGSVGElement, frame: Frame, points: rea
       return m;
     })
     .attr("class", (d) => `plot-mark plot-mark-${d.kind}`)
-    .attr("transform", (d) => `translate(${toPxX(frame, d.point[0])},${toPxY(frame, d.point[1])})`)
+    .attr("transform", (d) => translateTo(frame, d.point))
     .call((m) => {
       m.select("title").text((d) => `${KIND_NAME[d.kind]} ${formatPoint(d.point)}, f = ${formatValue(d.value)}`);
       const shape = (d: CriticalPoint) => (d.kind === "global" ? STAR : d.kind === "saddle" ? CROSS : circlePath(4.5));
@@ -63,7 +63,7 @@ export function drawStarts(svg: SVGSVGElement, frame: Frame, starts: StartMark[]
       m.append("path").attr("class", "plot-start-shape").attr("d", SQUARE);
       return m;
     })
-    .attr("transform", (d) => `translate(${toPxX(frame, d.point[0])},${toPxY(frame, d.point[1])})`)
+    .attr("transform", (d) => translateTo(frame, d.point))
     .call((m) => {
       m.select("title").text((d) => d.label);
       m.select<SVGPathElement>("path.plot-start-shape").style("stroke", (d) => d.color);

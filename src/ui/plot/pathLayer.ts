@@ -11,7 +11,7 @@
 import type { RunTrajectory, TrajectoryStore } from "../../state/trajectories";
 import { MARK_PATHS, markOnce } from "../../state/marks";
 import { clearCanvas, sizeCanvas } from "./canvas";
-import type { Frame } from "./frame";
+import { clampPx, type Frame } from "./frame";
 import type { PlotTheme } from "./theme";
 
 export interface RunStyle {
@@ -29,14 +29,10 @@ interface Drawn {
 }
 
 const MIN_STEP_PX2 = 0.5 * 0.5;
-/** Canvas coordinates are clamped here: far beyond the box, but safe for the rasteriser. */
-const FAR_PX = 1e5;
 const LINE_WIDTH = 1.5;
 const SELECTED_LINE_WIDTH = 2.5;
 /** Opacity of the part of a path beyond the scrubbed step. */
 const FUTURE_ALPHA = 0.22;
-
-const clampPx = (v: number) => (v > FAR_PX ? FAR_PX : v < -FAR_PX ? -FAR_PX : v);
 
 export class PathLayer {
   private ctxs: { others: CanvasRenderingContext2D; selected: CanvasRenderingContext2D; heads: CanvasRenderingContext2D };

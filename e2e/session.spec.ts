@@ -1,0 +1,63 @@
+import { expect, test, type Page } from "./fixtures";
+
+/**
+ * The engine session as the page meets it: changing the horizon keeps the steps already
+ * computed, and a start far outside the domain is drawn without errors and shown diverged.
+ */
+
+const counter = (page: Page) => page.getByRole("status", { name: "Step", exact: true });
+const stepsBox = (page: Page) => page.getByRole("spinbutton", { name: "Steps", exact: true });
+
+async function runToEnd(page: Page) {
+  await page.getByRole("button", { name: "Run to end", exact: true }).click();
+  await expect(counter(page)).toHaveText(/^5000\s*\/\s*5000$/);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await expect(counter(page)).toHaveText(/^0\s*\/\s*5000$/);
+});
+
+test("after Run to end at 5000, typing 6000 into Steps key by key shows 5000 / 6000", async ({ page }) => {
+  await runToEnd(page);
+  await stepsBox(page).fill("");
+  await stepsBox(page).pressSequentially("6000", { delay: 40 });
+  await stepsBox(page).press("Enter");
+  await expect(counter(page)).toHaveText(/^5000\s*\/\s*6000$/);
+  // The kept steps are drawn: 5001 points per run, the race not finished.
+  const counts = await page.evaluate(() => [...(window as any).downhill.trajectories.runs.values()].map((r: any) => r.count));
+  expect(counts).toEqual([5001, 5001, 5001]);
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeEnabled();
+});
+
+test("a horizon committed at every keystroke (6, 60, 600, 6000) still ends at 5000 / 6000; shrinking keeps the steps that fit", async ({ page }) => {
+  await runToEnd(page);
+  // The store path any live edit takes: each value reloads the race in the worker.
+  for (const steps of [6, 60, 600, 6000])
+    await page.evaluate((n) => (window as any).downhill.store.getState().setSteps(n), steps);
+  await expect(counter(page)).toHaveText(/^5000\s*\/\s*6000$/);
+  await page.evaluate(() => (window as any).downhill.store.getState().setSteps(1200));
+  await expect(counter(page)).toHaveText(/^1200\s*\/\s*1200$/);
+  await expect(page.getByRole("button", { name: "Play", exact: true })).toBeDisabled();
+});
+
+test("a typed start far outside the domain is drawn clamped, with no console error, and the run shows diverged at step 0", async ({ page }) => {
+  const runs = page.getByRole("complementary", { name: "Runs" });
+  await runs.getByRole("textbox", { name: "Start x" }).fill("1e300");
+  await runs.getByRole("textbox", { name: "Start x" }).press("Enter");
+  const row = page.getByRole("table").locator('tbody tr[data-run="adam"]');
+  await expect(row.locator("td:nth-child(2)")).toHaveAttribute("data-value", "diverged");
+  await expect(row.locator("td:nth-child(3)")).toHaveAttribute("data-value", "0");
+  // The start marker sits at a finite, clamped position (an SVG transform of 1e302 px is an error).
+  const transforms = await page.locator("g.plot-start").evaluateAll((gs) => gs.map((g) => g.getAttribute("transform") ?? ""));
+  expect(transforms.length).toBeGreaterThan(0);
+  for (const t of transforms) {
+    const [x, y] = /translate\(([^,]+),([^)]+)\)/.exec(t)!.slice(1).map(Number);
+    expect(Math.abs(x)).toBeLessThanOrEqual(1e5);
+    expect(Math.abs(y)).toBeLessThanOrEqual(1e5);
+  }
+  // Running the race on is harmless: the diverged run stays at its start.
+  await page.getByRole("button", { name: "Run to end", exact: true }).click();
+  await expect(counter(page)).toHaveText(/^5000\s*\/\s*5000$/);
+  await expect(row.locator("td:nth-child(3)")).toHaveAttribute("data-value", "0");
+});
