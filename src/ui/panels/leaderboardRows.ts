@@ -1,9 +1,10 @@
 /**
- * The leaderboard's rows, from the engine's metrics (the numbers the CLI prints) or,
- * while the timeline is scrubbed, recomputed at that step from the recorded arrays.
+ * The leaderboard's rows: the engine's metrics (the numbers the CLI prints) at the live
+ * head of the race, or, while the timeline is scrubbed, core's metricsAt for that step.
  */
-import { minimaOf, nearestMinimum, withinTolerance } from "../../core/engine/minima";
-import type { RunStatus } from "../../core/engine/run";
+import { metricsAt } from "../../core/engine/metricsAt";
+import { minimaOf } from "../../core/engine/minima";
+import type { RunMetrics, RunStatus } from "../../core/engine/run";
 import type { CriticalPoint } from "../../core/surfaces/types";
 import { getSurface } from "../../core/surfaces";
 import { DEFAULT_TOLERANCE, type Experiment } from "../../core/experiment/types";
@@ -29,8 +30,7 @@ export interface LeaderboardRow {
 /** Rows at the live head of the race (scrub null) or at step `scrub`. */
 export function leaderboardRows(experiment: Experiment, store: TrajectoryStore, scrub: number | null): LeaderboardRow[] {
   const surface = getSurface(experiment.surface);
-  const minima = surface ? minimaOf(surface) : [];
-  const tolerance = experiment.tolerance ?? DEFAULT_TOLERANCE;
+  const ctx = { minima: surface ? minimaOf(surface) : [], tolerance: experiment.tolerance ?? DEFAULT_TOLERANCE, totalSteps: store.steps };
   return experiment.runs.map((spec, order) => {
     const row: LeaderboardRow = {
       id: spec.id,
@@ -47,43 +47,20 @@ export function leaderboardRows(experiment: Experiment, store: TrajectoryStore, 
       pathLength: null,
     };
     const run = store.runs.get(spec.id);
-    const m = run?.metrics;
-    if (!run || !m || run.count === 0) return row;
-    // At or past a run's newest point (a diverged run stops early) its metrics are the answer.
-    if (scrub === null || scrub >= run.count - 1) {
-      Object.assign(row, {
-        status: m.status,
-        step: m.steps,
-        loss: m.finalLoss,
-        distance: m.distance,
-        minimum: m.nearestMinimum ? { kind: m.nearestMinimum.kind, point: m.nearestMinimum.point } : null,
-        stepsToTolerance: m.stepsToTolerance,
-        pathLength: m.pathLength,
-      });
-      return row;
-    }
-    // Scrubbed back: the point after `scrub` steps, its loss, and the path walked to it.
-    const i = Math.max(0, scrub);
-    const x = run.xy[2 * i];
-    const y = run.xy[2 * i + 1];
-    const near = nearestMinimum(minima, x, y);
-    let path = 0;
-    const xy = run.xy;
-    for (let k = 2; k <= 2 * i; k += 2) {
-      const dx = xy[k] - xy[k - 2];
-      const dy = xy[k + 1] - xy[k - 1];
-      path += Math.sqrt(dx * dx + dy * dy);
-    }
-    Object.assign(row, {
-      status: withinTolerance(minima, x, y, tolerance) ? "converged" : i >= store.steps ? "finished" : "running",
-      step: i,
-      loss: run.loss[i],
-      distance: near ? near.distance : null,
-      minimum: near ? { kind: near.minimum.kind, point: near.minimum.point } : null,
-      stepsToTolerance: m.stepsToTolerance !== null && m.stepsToTolerance <= i ? m.stepsToTolerance : null,
-      pathLength: path,
-    });
-    return row;
+    const live = run?.metrics;
+    if (!run || !live || run.count === 0) return row;
+    const m: RunMetrics =
+      scrub === null ? live : metricsAt({ xy: run.xy, loss: run.loss, count: run.count, stepsDone: live.steps, diverged: run.status === "diverged" }, scrub, ctx);
+    return {
+      ...row,
+      status: m.status,
+      step: m.steps,
+      loss: m.finalLoss,
+      distance: m.distance,
+      minimum: m.nearestMinimum ? { kind: m.nearestMinimum.kind, point: m.nearestMinimum.point } : null,
+      stepsToTolerance: m.stepsToTolerance,
+      pathLength: m.pathLength,
+    };
   });
 }
 
