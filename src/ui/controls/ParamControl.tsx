@@ -1,6 +1,6 @@
 import { useId, useMemo, type KeyboardEvent } from "react";
 import type { NumberParam } from "../../core/params";
-import { formatParam } from "./format";
+import { formatParam } from "../format";
 import { sliderScale } from "./sliderScale";
 import { checkNumber } from "./typedNumber";
 import { useTypedEdit, type CommitResult } from "./useTypedEdit";

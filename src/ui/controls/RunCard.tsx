@@ -4,7 +4,7 @@ import { getOptimizer } from "../../core/optim";
 import type { NumberParam } from "../../core/params";
 import { PALETTE } from "../../state/palette";
 import { useStore } from "../../state/store";
-import { formatParam } from "./format";
+import { formatParam } from "../format";
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from "./icons";
 import { RunEditor } from "./RunEditor";
 import { RunReadout } from "./RunReadout";

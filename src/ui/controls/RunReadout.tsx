@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useStore } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
-import { formatMeasure } from "./format";
+import { formatMetric } from "../format";
 
 const STATUS_MARK: Record<string, string> = { converged: "✓", diverged: "✕", finished: "", running: "" };
 
@@ -27,7 +27,7 @@ export function RunReadout({ id }: { id: string }) {
       }
       const scrub = useStore.getState().scrub;
       const i = Math.min(scrub ?? run.count - 1, run.count - 1);
-      const loss = formatMeasure(run.loss[i]);
+      const loss = formatMetric(run.loss[i]);
       // The status belongs to the head of the race; looking back, only the loss is shown.
       const status = i === run.count - 1 ? run.status : "running";
       const mark = STATUS_MARK[status] ?? "";

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { useStore } from "../../state/store";
 import { sortRows, type LeaderboardRow, type Sort, type SortKey } from "./leaderboardRows";
-import { formatCount, formatMetric } from "./formatNumber";
+import { formatCount, formatMetric } from "../format";
 import { useLeaderboardRows } from "./useLeaderboardRows";
 import "./panels.css";
 

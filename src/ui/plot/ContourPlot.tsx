@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { getSurface, type Surface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
 import { Tex } from "../math/Tex";
-import { formatPoint, formatRange } from "./format";
+import { formatPoint, formatRange } from "../format";
 import { createPlot, type PlotController } from "./plotController";
 import "./plot.css";
 

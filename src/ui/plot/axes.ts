@@ -5,7 +5,7 @@
 import { axisBottom, axisLeft, axisRight } from "d3-axis";
 import { scaleLinear } from "d3-scale";
 import { select, type Selection } from "d3-selection";
-import { formatLevels } from "./format";
+import { formatLevels } from "../format";
 import { frameRect, type Frame } from "./frame";
 
 export interface Margins {

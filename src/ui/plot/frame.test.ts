@@ -1,4 +1,3 @@
-import { formatLevels } from "./format";
 import { describe, expect, it } from "vitest";
 import { clampPx, FAR_PX, fitView, frameRect, roundToPixel, toDataX, toDataY, toPxX, toPxY, transformFrame, translateTo } from "./frame";
 
@@ -73,16 +72,5 @@ describe("roundToPixel", () => {
     expect(roundToPixel(-1.2498731, 0.013)).toBe(-1.25);
     expect(roundToPixel(0.123456, 0.0004)).toBe(0.1235);
     expect(roundToPixel(1234.5678, 3)).toBe(1235);
-  });
-});
-
-describe("formatLevels", () => {
-  it("uses two significant digits when they tell the levels apart", () => {
-    expect(formatLevels([0.34, 2.9, 76, 5900, 88000])).toEqual(["0.34", "2.9", "76", "5900", "8.8e4"]);
-  });
-  it("adds digits where neighbours would read the same (levels just above a negative floor)", () => {
-    const labels = formatLevels([-26.4137, -26.41, -26.39, -26.2, -25]);
-    expect(new Set(labels).size).toBe(5);
-    expect(labels[4]).toBe("−25");
   });
 });

@@ -6,7 +6,7 @@
 import { select } from "d3-selection";
 import { symbol, symbolStar } from "d3-shape";
 import type { CriticalPoint } from "../../core/surfaces";
-import { formatPoint, formatValue } from "./format";
+import { formatPoint, formatValue } from "../format";
 import { translateTo, type Frame } from "./frame";
 
 export interface StartMark {

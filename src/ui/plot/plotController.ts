@@ -18,7 +18,7 @@ import { useStore, type AppState } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
 import { clearLegend, drawAxes, drawLegend, MARGINS } from "./axes";
 import { ContourLayer, DRAFT_GRID, FULL_GRID } from "./contourLayer";
-import { formatCoordinate, formatPoint, formatValue } from "./format";
+import { formatCoordinate, formatPoint, formatValue } from "../format";
 import { fitView, frameRect, roundToPixel, toDataX, toDataY, transformFrame, type Frame, type Rect } from "./frame";
 import { drawCriticalPoints, drawCrosshair, drawStarts, type StartMark } from "./markers";
 import { PathLayer, type RunStyle } from "./pathLayer";

@@ -10,7 +10,7 @@ import { format } from "d3-format";
 import { PALETTE } from "../../../state/palette";
 import { useStore } from "../../../state/store";
 import { trajectories, type RunTrajectory } from "../../../state/trajectories";
-import { formatMetric } from "../formatNumber";
+import { formatMetric } from "../../format";
 import { ColumnSummary } from "./columnSummary";
 import { readTheme, type ChartTheme } from "./theme";
 import { yScale, type YScale, type YScaleKind } from "./yScale";

@@ -1,6 +1,6 @@
 import { ticks } from "d3-array";
 import { tickFormat } from "d3-scale";
-import { formatMetric } from "../formatNumber";
+import { formatMetric } from "../../format";
 
 export type YScaleKind = "linear" | "log";
 
