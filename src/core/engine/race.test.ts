@@ -113,4 +113,57 @@ describe("Race", () => {
     expect(arrays.step[arrays.step.length - 1]).toBe(1001);
     expect(arrays.points[arrays.points.length - 1]).toEqual(race.runs[0].point);
   });
+
+  describe("honest endings: a run that can no longer compute is diverged, never frozen as finished", () => {
+    const one = (run: Omit<Experiment["runs"][0], "id">, over: Partial<Experiment> = {}) =>
+      new Race({ surface: "rosenbrock", steps: 10, runs: [{ id: "r", ...run }], ...over }).finish().runs[0];
+
+    it("Adam with gradient noise of std 1e308 (its second moment would overflow) is diverged at step 1", () => {
+      const run = one({ optimizer: { name: "adam", lr: 0.01 }, noise: { std: 1e308, seed: 1 } });
+      expect(run.currentStatus(10)).toBe("diverged");
+      expect(run.stepsDone).toBe(1);
+      expect(run.trace.toArrays().points).toEqual([[-2, 2]]);
+      expect(run.stepRecords()).toBe(1); // the attempted step's lr and |∇f| are kept
+    });
+
+    it("SGD with norm clipping whose total norm overflows (clip factor 0) is diverged at step 1", () => {
+      const run = one({ optimizer: { name: "sgd", lr: 0.01 }, clip: { mode: "norm", maxNorm: 1 }, noise: { std: 1e200, seed: 1 } });
+      expect(run.currentStatus(10)).toBe("diverged");
+      expect(run.stepsDone).toBe(1);
+    });
+
+    it("a schedule whose lr becomes ∞ ends the run at that step, recording the lr that blew up", () => {
+      // At the minimum the gradient is 0, so only the lr can go wrong: 1e300² overflows at t = 2.
+      const race = new Race({ surface: "bowl", start: [0, 0], steps: 10, runs: [{ id: "r", optimizer: { name: "sgd", lr: 1 }, schedule: { name: "exponential", gamma: 1e300 } }] }).finish();
+      const run = race.runs[0];
+      expect(run.currentStatus(10)).toBe("diverged");
+      expect(run.stepsDone).toBe(3);
+      expect(runExperiment(race.experiment).runs[0].lr).toEqual([1, 1e300, Infinity]);
+    });
+
+    it("a start beyond the divergence limit is diverged at step 0 with a finite distance", () => {
+      const run = one({ optimizer: { name: "sgd", lr: 0.01 } }, { surface: "bowl", start: [2e6, 0] });
+      expect(run.currentStatus(10)).toBe("diverged");
+      expect(run.stepsDone).toBe(0);
+      expect(run.stepRecords()).toBe(0);
+      expect(run.metrics(10).distance).toBe(2e6);
+    });
+
+    it("a start whose loss overflows is diverged at step 0, and its distance is still a number", () => {
+      const run = one({ optimizer: { name: "sgd", lr: 0.01 } }, { surface: "bowl", start: [3e300, 4e300] });
+      const m = run.metrics(10);
+      expect(m.status).toBe("diverged");
+      expect(m.steps).toBe(0);
+      expect(m.distance).toBe(5e300);
+      expect(m.nearestMinimum?.point).toEqual([0, 0]);
+    });
+
+    it("tolerance 1e-200 at the minimum is converged at step 0 (no squared tolerance underflows to 0)", () => {
+      const run = one({ optimizer: { name: "sgd", lr: 0.01 } }, { surface: "bowl", start: [0, 0], tolerance: 1e-200 });
+      expect(run.stepsToTolerance).toBe(0);
+      expect(run.metrics(10).status).toBe("converged");
+      const off = one({ optimizer: { name: "sgd", lr: 0 } }, { surface: "bowl", start: [1e-200, 0], tolerance: 1e-200 });
+      expect(off.stepsToTolerance).toBeNull(); // strictly within: at exactly the tolerance is not
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { optimizers } from "../optim";
 import { schedules } from "../schedules";
 import { surfaces } from "../surfaces";
 import type { RunSpec } from "../experiment/types";
+import type { ParamSpecs } from "../params";
 import { resolveRun } from "./resolveRun";
 import { Race } from "./race";
 
@@ -14,7 +15,7 @@ describe("resolveRun", () => {
     const r = resolveRun(run({ optimizer: { name, lr: 0.123 } }), { surface: "bowl" });
     expect(r.lr).toBe(0.123);
     expect(r.optimizer.params.lr).toBe(0.123);
-    for (const [key, spec] of Object.entries(def.params)) {
+    for (const [key, spec] of Object.entries(def.params as ParamSpecs)) {
       if (key === "lr" || ("optional" in spec && spec.optional)) continue;
       expect(r.optimizer.params[key], key).toEqual(spec.default);
     }

@@ -15,7 +15,7 @@ import type { Surface } from "../surfaces/types";
 import { DEFAULT_TOLERANCE, type ClipSpec, type Experiment, type NoiseSpec, type RunSpec } from "../experiment/types";
 
 export interface ResolvedOptimizer {
-  def: OptimizerDef<any>;
+  def: OptimizerDef;
   /** Every parameter: the registry's defaults, then the spec's values (`name` excluded). */
   params: Readonly<ParamValues> & { readonly lr: number };
 }

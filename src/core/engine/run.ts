@@ -5,13 +5,15 @@ import type { CriticalPoint, Surface } from "../surfaces/types";
 import type { ClipSpec, RunSpec } from "../experiment/types";
 import { GaussianNoise } from "./noise";
 import { Trace } from "./trace";
-import { nearestMinimum, withinTolerance } from "./minima";
+import { nearestMinimum, norm2, withinTolerance } from "./minima";
 import type { ResolvedRun } from "./resolveRun";
 
 export type RunStatus = "running" | "converged" | "finished" | "diverged";
 
 /** A coordinate beyond this (or any non-finite value) ends a run as diverged. */
 export const DIVERGENCE_LIMIT = 1e6;
+
+const beyondLimit = (x: number, y: number) => !(Math.abs(x) <= DIVERGENCE_LIMIT && Math.abs(y) <= DIVERGENCE_LIMIT);
 
 export interface RunMetrics {
   steps: number;
@@ -72,7 +74,8 @@ export class Run {
     this.loss = surface.f(start[0], start[1]);
     this.trace = new Trace(traceCap, expectedSteps + 1);
     this.trace.push(0, start[0], start[1], this.loss);
-    if (!Number.isFinite(this.loss)) this.status = "diverged";
+    // A start where f is not finite, or beyond the divergence limit, is diverged before any step.
+    if (!Number.isFinite(this.loss) || beyondLimit(start[0], start[1])) this.status = "diverged";
     else if (withinTolerance(minima, start[0], start[1], this.tolerance)) this.stepsToTolerance = 0;
   }
 
@@ -94,7 +97,13 @@ export class Run {
     return [this.x[0], this.x[1]];
   }
 
-  /** Takes one step; returns false when the run has stopped (diverged). */
+  /**
+   * Takes one step; returns false when the run has stopped (diverged). A step is refused,
+   * ending the run as diverged with x left at its last finite point, when anything it
+   * computes is not finite: the gradient's squared norm after noise (an Adam second moment
+   * or a clip_grad_norm_ total would overflow with it, and the run would freeze, not
+   * finish), the schedule's lr, the optimizer's state, the new point or its loss.
+   */
   step(): boolean {
     if (this.status === "diverged") return false;
     const { x, g, surface } = this;
@@ -103,35 +112,45 @@ export class Run {
       this.opt.gradientPoint(x, this.probe);
       surface.grad(this.probe[0], this.probe[1], g);
     } else surface.grad(x[0], x[1], g);
-    const gradNorm = Math.sqrt(g[0] * g[0] + g[1] * g[1]);
-    if (this.noise) this.noise.addTo(g, this.noiseStd);
-    if (this.clip) applyClip(g, this.clip);
+    let sq = g[0] * g[0] + g[1] * g[1];
+    const gradNorm = sq < Infinity && sq >= 2.2250738585072014e-308 ? Math.sqrt(sq) : norm2(g[0], g[1]);
+    if (this.noise) {
+      this.noise.addTo(g, this.noiseStd);
+      sq = g[0] * g[0] + g[1] * g[1];
+    }
     const lr = this.schedule.lr(t);
     this.trace.annotate(lr, gradNorm);
+    // `sq < Infinity` is false for NaN too; lr - lr is 0 only for a finite lr.
+    if (!(sq < Infinity) || lr - lr !== 0) return this.blowUp(t);
+    if (this.clip) applyClip(g, this.clip);
     const px = x[0];
     const py = x[1];
     this.opt.step(x, g, lr);
     this.schedule.observe?.(this.loss);
-    this.stepsDone = t + 1;
     const loss = surface.f(x[0], x[1]);
-    if (!Number.isFinite(x[0]) || !Number.isFinite(x[1]) || !Number.isFinite(loss)) {
+    if (x[0] - x[0] !== 0 || x[1] - x[1] !== 0 || loss - loss !== 0 || (this.opt.finite !== undefined && !this.opt.finite())) {
       // Keep only finite points: the run ends at the last finite one.
       x[0] = px;
       x[1] = py;
-      this.status = "diverged";
-      return false;
+      return this.blowUp(t);
     }
+    this.stepsDone = t + 1;
     this.loss = loss;
-    const dx = x[0] - px;
-    const dy = x[1] - py;
-    this.pathLength += Math.sqrt(dx * dx + dy * dy);
+    this.pathLength += norm2(x[0] - px, x[1] - py);
     this.trace.push(t + 1, x[0], x[1], loss);
     if (this.stepsToTolerance === null && withinTolerance(this.minima, x[0], x[1], this.tolerance)) this.stepsToTolerance = t + 1;
-    if (Math.abs(x[0]) > DIVERGENCE_LIMIT || Math.abs(x[1]) > DIVERGENCE_LIMIT) {
+    if (beyondLimit(x[0], x[1])) {
       this.status = "diverged";
       return false;
     }
     return true;
+  }
+
+  /** Step t was attempted and blew up: it counts as taken (its lr and |∇f| are recorded), its point is not kept. */
+  private blowUp(t: number): false {
+    this.stepsDone = t + 1;
+    this.status = "diverged";
+    return false;
   }
 
   /** Status as of now: diverged, or converged/finished/running by the current point. */
