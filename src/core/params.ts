@@ -25,6 +25,11 @@ export interface NumberParam {
   optional?: boolean;
   /** A length in steps that usually spans the whole race: the app sets it to the race's horizon when the schedule is picked. */
   horizon?: boolean;
+  /**
+   * false: kept in the experiment and the schema (PyTorch fidelity) but given no control
+   * in the app, because nothing drawn depends on it (ASGD's averaging start t₀).
+   */
+  control?: false;
   help?: string;
 }
 

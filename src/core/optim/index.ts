@@ -14,14 +14,14 @@ import { rprop } from "./rprop";
 import { sgd } from "./sgd";
 
 export type { OptimizerDef, OptimizerState } from "./types";
+export type { Evaluations, Objective } from "./objective";
+export { SurfaceObjective } from "./objective";
 
-/** The optimizer registry: open to new entries, read by the engine, the schema, the UI and the tests. */
-export const optimizers: Readonly<Record<string, OptimizerDef<any>>> = {
-  sgd, adagrad, rmsprop, adam, adamw, nadam, adamax, adadelta, radam, rprop, asgd, emaMomentum, nag, lion,
-};
+/** The optimizer registry, keyed by each entry's name: read by the engine, the schema, the UI and the tests. */
+export const optimizers: Readonly<Record<string, OptimizerDef>> = Object.fromEntries(
+  [sgd, adagrad, rmsprop, adam, adamw, nadam, adamax, adadelta, radam, rprop, asgd, emaMomentum, nag, lion].map((d) => [d.name, d]),
+);
 
-export const optimizerNames = Object.keys(optimizers);
-
-export function getOptimizer(name: string): OptimizerDef<any> | undefined {
-  return Object.prototype.hasOwnProperty.call(optimizers, name) ? optimizers[name] : undefined;
+export function getOptimizer(name: string): OptimizerDef | undefined {
+  return Object.hasOwn(optimizers, name) ? optimizers[name] : undefined;
 }

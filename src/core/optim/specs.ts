@@ -34,16 +34,3 @@ export const momentum = (def: number, symbol = "\\mu"): NumberParam => ({
 });
 
 export const flag = (label: string, def = false): BooleanParam => ({ kind: "boolean", label, default: def });
-
-/** PyTorch's coupled L2 weight decay: g ← g + λx. */
-export function addL2(g: Float64Array, x: Float64Array, wd: number): void {
-  if (wd !== 0) for (let i = 0; i < g.length; i++) g[i] += wd * x[i];
-}
-
-/** Decoupled weight decay (AdamW, Lion): x ← x(1 − ηλ). */
-export function decayWeights(x: Float64Array, lr: number, wd: number): void {
-  if (wd !== 0) {
-    const k = 1 - lr * wd;
-    for (let i = 0; i < x.length; i++) x[i] *= k;
-  }
-}

@@ -1,0 +1,100 @@
+/**
+ * The pieces optimizers are built from, after optax: small gradient transforms, each
+ * with its own parameter specs, its own row(s) of the update rule, and a kernel over
+ * state it allocates once. `chain()` (chain.ts) fuses a list of them into one step.
+ */
+import type { Objective } from "./objective";
+import type { SpecsFor } from "./types";
+
+/**
+ * What the transforms of one step hand to each other: the update is
+ * x ← x − scale · num / den (den absent: x ← x − scale · num), built up piece by piece.
+ * A transform replaces `num` or `den` by pointing them at its own state (no copy);
+ * the chain resets them each step (num = g, den = null, scale = η_t).
+ */
+export class Slots {
+  /** The iterate x_t (decoupled decay and the final step write it). */
+  x: Float64Array = EMPTY;
+  /** The gradient g_t after the engine's noise and clipping (coupled L2 adds to it). */
+  g: Float64Array = EMPTY;
+  /** Numerator of the update direction. */
+  num: Float64Array = EMPTY;
+  /** Elementwise denominator (a preconditioner), or null for none. */
+  den: Float64Array | null = null;
+  /** η_t, the schedule's learning rate for this step. */
+  eta = 0;
+  /** Scalar factor of the update (η_t, possibly bias-corrected or decayed). */
+  scale = 0;
+  /** Steps taken before this one (t = 0 on the first step; PyTorch's counter is t + 1). */
+  t = 0;
+}
+
+const EMPTY = new Float64Array(0);
+
+/**
+ * The symbols the update rule has reached, threaded through the transforms' `latex` as
+ * the slots are threaded through their kernels: `num`, `den` and `scale` name what the
+ * final step will use, so x's row is assembled from the pieces that ran before it.
+ */
+export interface Symbols {
+  num: string;
+  den: string | null;
+  /** null: the step is not scaled (a transform folded η_t in already). */
+  scale: string | null;
+}
+
+export interface TransformLatex {
+  rows: string[];
+  sym: Symbols;
+}
+
+/** A transform's per-run instance: a kernel and the state it owns. */
+export interface TransformStep {
+  update(s: Slots): void;
+  /**
+   * Named state (scalars as length-1 arrays), for inspection and for the chain's
+   * finite() check. The arrays must be the ones the kernel updates in place.
+   */
+  readonly state?: Readonly<Record<string, Float64Array>>;
+  /** Where the gradient is taken (look-ahead methods); see OptimizerState.gradientPoint. */
+  gradientPoint?(x: Float64Array, out: Float64Array): void;
+}
+
+/** P: the parameters this transform reads. */
+export interface Transform<P extends object> {
+  readonly name: string;
+  readonly params: SpecsFor<P>;
+  /** Its rows of the update rule (KaTeX `aligned` rows), and the symbols after it. */
+  latex(sym: Symbols): TransformLatex;
+  /**
+   * Allocates the state for a `dim`-dimensional parameter. Returns null when its
+   * parameters switch it off (weight decay 0, momentum 0, AMSGrad off): the fused step
+   * then skips it rather than testing a flag every step. `objective` is for steps that
+   * evaluate the function themselves (line searches, Newton); it counts each call.
+   */
+  init(p: Readonly<P>, dim: number, objective?: Objective): TransformStep | null;
+  /** The terminal transform writes x_{t+1}; each chain has exactly one. */
+  readonly terminal?: boolean;
+  /** Runs after the terminal one, reading x_{t+1} (an average of the iterates); never writes x. */
+  readonly after?: boolean;
+}
+
+/**
+ * 1 − βᵗ⁺¹ as PyTorch computes it (`1 - beta ** step`, a pow), made cheap without
+ * changing a bit: once βᵏ < 2⁻⁶⁰, 1 − βᵏ rounds to exactly 1 for every later k (any
+ * value below 2⁻⁵⁴ does), so pow is no longer called. Adam with β₂ = 0.999 stops
+ * calling pow after about 41,600 steps.
+ */
+export class BiasCorrection {
+  private done = false;
+
+  constructor(private readonly beta: number) {}
+
+  /** 1 − β^k for the step counter k (k ≥ 1). */
+  at(k: number): number {
+    if (this.done) return 1;
+    const p = Math.pow(this.beta, k);
+    if (p < 2 ** -60) this.done = true;
+    return 1 - p;
+  }
+}
