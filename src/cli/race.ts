@@ -4,14 +4,17 @@
  * the value and what is allowed on stderr and exits 2, with no stack trace.
  */
 import { readFileSync, writeSync } from "node:fs";
-import { formatError, parseExperiment } from "../core/experiment";
+import { decodeText, formatError, parseExperiment } from "../core/experiment";
 import { Race } from "../core/engine";
 import { writeRaceJson } from "./writeJson";
 
-const USAGE = "usage: npm run --silent race -- FILE.json [--summary] [--stats]   (FILE may be - for stdin; --stats reports time and peak memory on stderr)";
+const USAGE =
+  "usage: npm run --silent race -- FILE.json [--summary] [--stats] [--all-errors]   (FILE may be - for stdin; --stats reports time and peak memory on stderr; --all-errors lists every problem of a bad experiment, not only the first)";
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`race: ${message}\n`);
+/** Prints each line as `race: line` on stderr and exits (2: the input is at fault). */
+function fail(message: string | string[], code = 2): never {
+  const lines = typeof message === "string" ? [message] : message;
+  process.stderr.write(lines.map((line) => `race: ${line}\n`).join(""));
   process.exit(code);
 }
 
@@ -45,17 +48,23 @@ function main(argv: string[]): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const unknown = flags.filter((f) => f !== "--summary" && f !== "--stats");
+  const unknown = flags.filter((f) => f !== "--summary" && f !== "--stats" && f !== "--all-errors");
   if (unknown.length) fail(`unknown option ${unknown[0]}; ${USAGE}`);
   if (files.length !== 1) fail(USAGE);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(files[0] === "-" ? 0 : files[0], "utf8");
+    bytes = readFileSync(files[0] === "-" ? 0 : files[0]);
   } catch (err) {
     fail(`cannot read ${files[0]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  // UTF-8 with or without a byte-order mark, or UTF-16 with one: whatever the editor saved.
+  const text = decodeText(bytes);
+  if (text === null) fail(`${files[0]} is not text (expected UTF-8, or UTF-16 with a byte-order mark)`);
   const parsed = parseExperiment(text);
-  if (!parsed.ok) fail(formatError(parsed.errors[0]));
+  if (!parsed.ok) {
+    const errors = flags.includes("--all-errors") ? parsed.errors : parsed.errors.slice(0, 1);
+    fail(errors.map(formatError));
+  }
   const t0 = performance.now();
   const race = new Race(parsed.experiment).finish();
   const seconds = (performance.now() - t0) / 1000;

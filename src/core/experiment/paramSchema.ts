@@ -35,15 +35,22 @@ export function paramSchema(spec: ParamSpec): z.ZodType {
   }
 }
 
+/**
+ * A strict object whose unknown keys are answered with the keys it takes, derived from
+ * its shape: `unknown field; a run takes id, label, …`. `noun` names the object.
+ */
+export function strictObject<T extends z.core.$ZodLooseShape>(noun: string, shape: T, typeError = `must be ${noun}`) {
+  const keys = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === "unrecognized_keys" ? `unknown field; ${noun} takes ${keys}` : iss.code === "invalid_type" ? typeError : undefined,
+  });
+}
+
 /** A strict object of {name: literal, ...params (all optional: defaults fill the gaps)}. */
-export function namedParamsSchema(name: string, specs: ParamSpecs, extra: Record<string, z.ZodType> = {}) {
+export function namedParamsSchema(kind: string, name: string, specs: ParamSpecs, extra: Record<string, z.ZodType> = {}) {
   const shape: Record<string, z.ZodType> = { name: z.literal(name) };
   for (const [key, spec] of Object.entries(specs)) shape[key] = paramSchema(spec).optional();
   Object.assign(shape, extra);
-  return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === "unrecognized_keys"
-        ? `unknown field; "${name}" takes ${Object.keys(specs).concat(Object.keys(extra)).map((k) => `"${k}"`).join(", ") || "no parameters"}`
-        : undefined,
-  });
+  return strictObject(`the ${name} ${kind}`, shape);
 }

@@ -3,7 +3,14 @@ import { optimizers } from "../optim";
 import { schedules } from "../schedules";
 import { surfaces } from "../surfaces";
 import { MAX_RUNS, MAX_STEPS } from "./types";
-import { namedParamsSchema } from "./paramSchema";
+import { withArticle, zodMessage } from "./messages";
+import { namedParamsSchema, strictObject } from "./paramSchema";
+
+/**
+ * The experiment's shape, field by field. Every schema states what it allows in its own
+ * `error`; rules that join several fields (unique ids, a schedule against the run's lr
+ * and the horizon, the start's loss) run after it, in `crossChecks.ts`.
+ */
 
 const finite = (what = "a finite number") => z.number({ error: `must be ${what}` }).refine(Number.isFinite, { message: `must be ${what}` });
 const point = z.tuple([finite(), finite()], { error: "must be two numbers [x, y]" });
@@ -15,27 +22,32 @@ const range = z
 function byName(kind: string, members: Record<string, z.ZodType>) {
   const names = Object.keys(members);
   return z
-    .object({ name: z.string({ error: `must be a ${kind} name` }) }, { error: `must be an object with a "name" (a ${kind})` })
+    .object({ name: z.string({ error: `must be ${withArticle(kind)} name; allowed: ${names.join(", ")}` }) }, { error: `must be an object with a "name" (${withArticle(kind)})` })
     .loose()
     .superRefine((value, ctx) => {
-      const member = members[value.name];
-      if (!Object.prototype.hasOwnProperty.call(members, value.name) || !member) {
+      if (!Object.hasOwn(members, value.name)) {
         ctx.addIssue({ code: "custom", path: ["name"], message: `unknown ${kind}; allowed: ${names.join(", ")}` });
         return;
       }
-      const result = member.safeParse(value);
+      const result = members[value.name].safeParse(value, { error: zodMessage });
       if (!result.success)
         for (const issue of result.error.issues) {
-          // Re-raise inside the parent; an unknown key is reported at the key itself.
-          const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]] : issue.path;
-          ctx.addIssue({ code: "custom", message: issue.message, path: path as PropertyKey[] as (string | number)[] });
+          // Re-raised inside the parent; an unknown key is reported at the key itself, one issue per key.
+          const keys = issue.code === "unrecognized_keys" ? issue.keys : [null];
+          for (const key of keys)
+            ctx.addIssue({
+              code: "custom",
+              message: issue.message,
+              path: (key === null ? issue.path : [...issue.path, key]) as (string | number)[],
+              params: key === null ? undefined : { unknownKey: true },
+            });
         }
     });
 }
 
 export const optimizerSchema = byName(
   "optimizer",
-  Object.fromEntries(Object.values(optimizers).map((d) => [d.name, namedParamsSchema(d.name, d.params)])),
+  Object.fromEntries(Object.values(optimizers).map((d) => [d.name, namedParamsSchema("optimizer", d.name, d.params)])),
 );
 
 const warmup = z
@@ -44,48 +56,52 @@ const warmup = z
 
 export const scheduleSchema = byName(
   "schedule",
-  Object.fromEntries(
-    Object.values(schedules).map((d) => [
-      d.name,
-      namedParamsSchema(d.name, d.params, { warmup: warmup.optional() }).superRefine((value, ctx) => {
-        const problem = d.check?.(value as never);
-        if (problem) ctx.addIssue({ code: "custom", path: [], message: problem });
-      }),
-    ]),
-  ),
+  Object.fromEntries(Object.values(schedules).map((d) => [d.name, namedParamsSchema("schedule", d.name, d.params, { warmup: warmup.optional() })])),
 );
 
 const positive = (what: string) => z.number({ error: `must be ${what}` }).refine((v) => Number.isFinite(v) && v > 0, { message: `must be ${what}` });
 
+const CLIP_FORMS = 'must be {"mode": "norm", "maxNorm", "normType"?: 2 | "inf"} or {"mode": "value", "clipValue"}';
+
 export const clipSchema = z.discriminatedUnion(
   "mode",
   [
-    z.strictObject({ mode: z.literal("norm"), maxNorm: positive("a number > 0"), normType: z.union([z.literal(2), z.literal("inf")], { error: 'must be 2 or "inf"' }).optional() }),
-    z.strictObject({ mode: z.literal("value"), clipValue: positive("a number > 0") }),
+    strictObject("norm clipping", { mode: z.literal("norm"), maxNorm: positive("a number > 0"), normType: z.union([z.literal(2), z.literal("inf")], { error: 'must be 2 or "inf"' }).optional() }, CLIP_FORMS),
+    strictObject("value clipping", { mode: z.literal("value"), clipValue: positive("a number > 0") }, CLIP_FORMS),
   ],
-  { error: 'must be {"mode": "norm", "maxNorm", "normType"?: 2 | "inf"} or {"mode": "value", "clipValue"}' },
+  { error: CLIP_FORMS },
 );
 
-export const noiseSchema = z.strictObject({
-  std: z.number({ error: "must be a number ≥ 0" }).refine((v) => Number.isFinite(v) && v >= 0, { message: "must be a number ≥ 0" }),
-  seed: z.number({ error: "must be an integer from 0 to 4294967295" }).refine((v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff, { message: "must be an integer from 0 to 4294967295" }),
-});
+export const noiseSchema = strictObject(
+  "noise",
+  {
+    std: z.number({ error: "must be a number ≥ 0" }).refine((v) => Number.isFinite(v) && v >= 0, { message: "must be a number ≥ 0" }),
+    seed: z.number({ error: "must be an integer from 0 to 4294967295" }).refine((v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff, { message: "must be an integer from 0 to 4294967295" }),
+  },
+  'must be {"std", "seed"}',
+);
 
-export const runSchema = z.strictObject({
-  id: z.string({ error: "must be a non-empty string" }).min(1, { message: "must be a non-empty string" }).max(64, { message: "must be at most 64 characters" }),
-  label: z.string({ error: "must be a string" }).max(64, { message: "must be at most 64 characters" }).optional(),
-  color: z.string({ error: "must be a colour like #1f77b4" }).regex(/^#[0-9a-fA-F]{6}$/, { message: "must be a colour like #1f77b4" }).optional(),
-  hidden: z.boolean({ error: "must be true or false" }).optional(),
-  start: point.optional(),
-  optimizer: optimizerSchema,
-  schedule: scheduleSchema.optional(),
-  clip: clipSchema.optional(),
-  noise: noiseSchema.optional(),
-});
+export const runSchema = strictObject(
+  "a run",
+  {
+    // Optional: validation fills it in from the optimizer's name (see runIds.ts).
+    id: z.string({ error: "must be a non-empty string" }).min(1, { message: "must be a non-empty string" }).max(64, { message: "must be at most 64 characters" }).optional(),
+    label: z.string({ error: "must be a string" }).max(64, { message: "must be at most 64 characters" }).optional(),
+    color: z.string({ error: "must be a colour like #1f77b4" }).regex(/^#[0-9a-fA-F]{6}$/, { message: "must be a colour like #1f77b4" }).optional(),
+    hidden: z.boolean({ error: "must be true or false" }).optional(),
+    start: point.optional(),
+    optimizer: optimizerSchema,
+    schedule: scheduleSchema.optional(),
+    clip: clipSchema.optional(),
+    noise: noiseSchema.optional(),
+  },
+  'must be a run: an object with an "optimizer"',
+);
 
-export const experimentSchema = z
-  .strictObject({
-    surface: z.string({ error: "must be a surface name" }).refine((s) => Object.prototype.hasOwnProperty.call(surfaces, s), {
+export const experimentSchema = strictObject(
+  "an experiment",
+  {
+    surface: z.string({ error: `must be a surface name; allowed: ${Object.keys(surfaces).join(", ")}` }).refine((s) => Object.hasOwn(surfaces, s), {
       message: `unknown surface; allowed: ${Object.keys(surfaces).join(", ")}`,
     }),
     start: point.optional(),
@@ -97,12 +113,7 @@ export const experimentSchema = z
       .array(runSchema, { error: "must be a list of runs" })
       .min(1, { message: "must hold at least one run" })
       .max(MAX_RUNS, { message: `must hold at most ${MAX_RUNS} runs` }),
-    view: z.strictObject({ x: range, y: range }).optional(),
-  })
-  .superRefine((exp, ctx) => {
-    const seen = new Set<string>();
-    exp.runs.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["runs", i, "id"], message: "must be unique; another run already has this id" });
-      seen.add(r.id);
-    });
-  });
+    view: strictObject("the view", { x: range, y: range }, 'must be {"x": [min, max], "y": [min, max]}').optional(),
+  },
+  'must be an object: {"surface", "steps", "runs", …}',
+);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatError, parseExperiment, validateExperiment } from "./validate";
+import { decodeText } from "./jsonText";
+import { formatError, parseExperiment, validateExperiment, type Validation } from "./validate";
 
 const good = {
   surface: "rosenbrock",
@@ -28,63 +29,255 @@ function withField(path: (string | number)[], value: unknown): unknown {
   return copy;
 }
 
+/** Every message line of a refused validation (fails the test when it was accepted). */
+function lines(v: Validation): string[] {
+  if (v.ok) throw new Error("expected the experiment to be refused");
+  return v.errors.map(formatError);
+}
+const first = (v: Validation) => lines(v)[0];
+const ok = (v: Validation) => {
+  if (!v.ok) throw new Error(`expected valid, got: ${lines(v).join(" | ")}`);
+  return v.experiment;
+};
+
 describe("validateExperiment", () => {
   it("accepts the issue's example experiment", () => {
     expect(validateExperiment(good)).toMatchObject({ ok: true });
   });
 
   it.each([
-    ["unknown optimizer", ["runs", 0, "optimizer", "name"], "adamm", "runs[0].optimizer.name", /unknown optimizer; allowed: sgd, .*adam/],
-    ["unknown surface", ["surface"], "banana", "surface", /unknown surface; allowed: .*rosenbrock/],
-    ["lr ≤ 0", ["runs", 0, "optimizer", "lr"], 0, "runs[0].optimizer.lr", /must be a number > 0/],
-    ["lr not a number", ["runs", 0, "optimizer", "lr"], "fast", "runs[0].optimizer.lr", /must be a number > 0/],
-    ["beta1 ≥ 1", ["runs", 0, "optimizer", "beta1"], 1, "runs[0].optimizer.beta1", /≥ 0 and < 1/],
-    ["unknown optimizer field", ["runs", 0, "optimizer", "momentum"], 0.9, "runs[0].optimizer.momentum", /unknown field; "adam" takes "lr", "beta1"/],
-    ["start not two numbers", ["start"], [1], "start", /two numbers/],
-    ["start with a string", ["runs", 0, "start"], [0, "1"], "runs[0].start[1]", /finite number/],
-    ["steps not an integer", ["steps"], 2.5, "steps", /positive integer/],
-    ["steps zero", ["steps"], 0, "steps", /positive integer/],
-    ["steps missing", ["steps"], undefined, "steps", /required/],
-    ["schedule parameter out of range", ["runs", 0, "schedule", "tMax"], 0, "runs[0].schedule.tMax", /integer ≥ 1/],
-    ["unknown schedule", ["runs", 0, "schedule", "name"], "cosin", "runs[0].schedule.name", /unknown schedule; allowed: .*cosine/],
-    ["clip maxNorm", ["runs", 0, "clip", "maxNorm"], -1, "runs[0].clip.maxNorm", /> 0/],
-    ["clip normType", ["runs", 0, "clip", "normType"], 3, "runs[0].clip.normType", /2 or "inf"/],
-    ["noise seed", ["runs", 0, "noise", "seed"], -2, "runs[0].noise.seed", /integer from 0/],
-    ["no runs", ["runs"], [], "runs", /at least one run/],
-  ])("%s names the field, the value and what is allowed", (_what, path, value, field, message) => {
-    const v = validateExperiment(withField(path as (string | number)[], value));
-    expect(v.ok).toBe(false);
-    if (v.ok) return;
-    const e = v.errors[0];
-    expect(e.field).toBe(field);
-    expect(e.message).toMatch(message);
-    const line = formatError(e);
+    ["unknown optimizer", ["runs", 0, "optimizer", "name"], "adamm", 'runs[0].optimizer.name: "adamm" unknown optimizer; allowed: sgd, '],
+    ["unknown surface", ["surface"], "banana", 'surface: "banana" unknown surface; allowed: rosenbrock, '],
+    ["lr ≤ 0", ["runs", 0, "optimizer", "lr"], 0, "runs[0].optimizer.lr: 0 must be a number > 0"],
+    ["lr not a number", ["runs", 0, "optimizer", "lr"], "fast", 'runs[0].optimizer.lr: "fast" must be a number > 0'],
+    ["beta1 ≥ 1", ["runs", 0, "optimizer", "beta1"], 1, "runs[0].optimizer.beta1: 1 must be a number ≥ 0 and < 1"],
+    ["start not two numbers", ["start"], [1], "start: [1] must be two numbers [x, y]"],
+    ["start with a string", ["runs", 0, "start"], [0, "1"], 'runs[0].start[1]: "1" must be a finite number'],
+    ["steps not an integer", ["steps"], 2.5, "steps: 2.5 must be a positive integer ≤ 100000000"],
+    ["steps zero", ["steps"], 0, "steps: 0 must be a positive integer"],
+    ["steps missing", ["steps"], undefined, "steps: is required; must be a positive integer ≤ 100000000"],
+    ["schedule parameter out of range", ["runs", 0, "schedule", "tMax"], 0, "runs[0].schedule.tMax: 0 must be an integer ≥ 1"],
+    ["unknown schedule", ["runs", 0, "schedule", "name"], "cosin", 'runs[0].schedule.name: "cosin" unknown schedule; allowed: constant, '],
+    ["clip maxNorm", ["runs", 0, "clip", "maxNorm"], -1, "runs[0].clip.maxNorm: -1 must be a number > 0"],
+    ["clip normType", ["runs", 0, "clip", "normType"], 3, 'runs[0].clip.normType: 3 must be 2 or "inf"'],
+    ["noise seed", ["runs", 0, "noise", "seed"], -2, "runs[0].noise.seed: -2 must be an integer from 0 to 4294967295"],
+    ["no runs", ["runs"], [], "runs: [] must hold at least one run"],
+    ["wrong type is not 'required'", ["runs", 0, "id"], 7, "runs[0].id: 7 must be a non-empty string"],
+    ["a run that is not an object", ["runs", 0], "x", 'runs[0]: "x" must be a run: an object with an "optimizer"'],
+    ["an optimizer that is a string", ["runs", 0, "optimizer"], "adam", 'runs[0].optimizer: "adam" must be an object with a "name" (an optimizer)'],
+    ["a schedule without a name", ["runs", 0, "schedule"], {}, 'runs[0].schedule.name: is required; must be a schedule name; allowed: constant, '],
+    ["noise missing its seed", ["runs", 0, "noise"], { std: 1 }, "runs[0].noise.seed: is required; must be an integer from 0 to 4294967295"],
+    ["a clip mode that does not exist", ["runs", 0, "clip"], { mode: "nrm" }, 'runs[0].clip.mode: "nrm" must be {"mode": "norm", "maxNorm", "normType"?: 2 | "inf"} or {"mode": "value", "clipValue"}'],
+    ["a view that is not two ranges", ["view"], { x: [1, 0], y: [0, 1] }, "view.x: [1, 0] must be [min, max] with min < max"],
+  ])("%s: one line naming the field, the value and what is allowed", (_what, path, value, expected) => {
+    const line = first(validateExperiment(withField(path as (string | number)[], value)));
+    expect(line.startsWith(expected), line).toBe(true);
     expect(line).not.toContain("\n");
-    expect(line.startsWith(field)).toBe(true);
-    if (value !== undefined && !Array.isArray(value)) expect(line).toContain(JSON.stringify(value));
   });
 
-  it("rejects duplicate run ids", () => {
+  it("answers an unknown key with the keys the object takes, derived from its schema", () => {
+    expect(first(validateExperiment(withField(["runs", 0, "noize"], 1)))).toBe(
+      "runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise",
+    );
+    expect(first(validateExperiment(withField(["runs", 0, "optimizer", "momentum"], 0.9)))).toBe(
+      "runs[0].optimizer.momentum: unknown field; the adam optimizer takes name, lr, beta1, beta2, eps, weightDecay, amsgrad",
+    );
+    expect(first(validateExperiment(withField(["runs", 0, "schedule", "gamma"], 0.9)))).toBe(
+      "runs[0].schedule.gamma: unknown field; the cosine schedule takes name, tMax, etaMin, warmup",
+    );
+    expect(first(validateExperiment(withField(["colour"], "red")))).toBe(
+      "colour: unknown field; an experiment takes surface, start, steps, tolerance, runs, view",
+    );
+    expect(first(validateExperiment(withField(["runs", 0, "clip", "x"], 2)))).toBe("runs[0].clip.x: unknown field; norm clipping takes mode, maxNorm, normType");
+  });
+
+  it("quotes keys that are not identifiers", () => {
+    expect(first(validateExperiment(withField(["runs", 0, "my key"], 1)))).toMatch(/^runs\[0\]\["my key"\]: unknown field; /);
+  });
+
+  it("shows numbers as the file wrote them, never null", () => {
+    const text = (lr: string) => JSON.stringify(good).replace('"lr":0.01', `"lr":${lr}`);
+    expect(first(parseExperiment(text("1e400")))).toBe("runs[0].optimizer.lr: 1e400 is not a finite number; must be a number > 0");
+    expect(first(parseExperiment(text("-1e400")))).toBe("runs[0].optimizer.lr: -1e400 is not a finite number; must be a number > 0");
+    expect(first(parseExperiment(text("1e-400")))).toBe("runs[0].optimizer.lr: 1e-400 must be a number > 0");
+    expect(first(parseExperiment(JSON.stringify(good).replace('"start":[0,1]', '"start":[1e999, 0]')))).toBe(
+      "runs[0].start[0]: 1e999 is not a finite number; must be a finite number",
+    );
+    // An object built in code has no text: the value still reads as a number.
+    expect(first(validateExperiment(withField(["runs", 0, "optimizer", "lr"], Infinity)))).toBe(
+      "runs[0].optimizer.lr: Infinity is not a finite number; must be a number > 0",
+    );
+    expect(first(validateExperiment(withField(["runs", 0, "start"], [NaN, 0])))).toBe("runs[0].start[0]: NaN is not a finite number; must be a finite number");
+  });
+
+  it("summarises a long value instead of printing it", () => {
+    const line = first(validateExperiment(withField(["runs", 0, "start"], new Array(5000).fill(0))));
+    expect(line).toBe("runs[0].start: an array of 5,000 numbers must be two numbers [x, y]");
+    const label = first(validateExperiment(withField(["runs", 0, "label"], "x".repeat(100))));
+    expect(label).toBe(`runs[0].label: "${"x".repeat(40)}…" (a string of 100 characters) must be at most 64 characters`);
+  });
+
+  it("names the first problem in the file's order, and lists every one", () => {
+    const runsFirst = '{"surface":"bowl","runs":[{"optimizer":{"name":"sgd","lr":-1}}],"steps":0}';
+    const stepsFirst = '{"surface":"bowl","steps":0,"runs":[{"optimizer":{"name":"sgd","lr":-1}}]}';
+    expect(lines(parseExperiment(runsFirst))).toEqual(["runs[0].optimizer.lr: -1 must be a number > 0", "steps: 0 must be a positive integer ≤ 100000000"]);
+    expect(lines(parseExperiment(stepsFirst))).toEqual(["steps: 0 must be a positive integer ≤ 100000000", "runs[0].optimizer.lr: -1 must be a number > 0"]);
+    // A missing field is noticed where its object closes: after the fields that are there.
+    const missing = '{"runs":[{"optimizer":{"name":"sgd"},"noize":1}],"surface":"bowl","zz":true}';
+    expect(lines(parseExperiment(missing))).toEqual([
+      "runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise",
+      "zz: unknown field; an experiment takes surface, start, steps, tolerance, runs, view",
+      "steps: is required; must be a positive integer ≤ 100000000",
+    ]);
+  });
+
+  it("rejects duplicate run ids, naming the run that has it first", () => {
     const exp = structuredClone(good);
     exp.runs.push(structuredClone(exp.runs[0]));
-    const v = validateExperiment(exp);
-    expect(v.ok || v.errors[0].field).toBe("runs[1].id");
+    expect(first(validateExperiment(exp))).toBe('runs[1].id: "adam" must be unique; runs[0] already has this id');
   });
 
-  it("reports text that is not JSON", () => {
-    const v = parseExperiment("{ surface: rosenbrock");
-    expect(v.ok).toBe(false);
-    if (!v.ok) expect(formatError(v.errors[0])).toMatch(/not valid JSON/);
+  it("reports text that is not JSON with its line and column", () => {
+    expect(first(parseExperiment("{\n  surface: rosenbrock"))).toMatch(/^\(file\): is not valid JSON: .*line 2, column 3/);
+    expect(first(parseExperiment(""))).toMatch(/^\(file\): is not valid JSON/);
   });
 
   it("checks cross-field schedule rules (piecewise needs one more value than boundaries)", () => {
     const v = validateExperiment(withField(["runs", 0, "schedule"], { name: "piecewise", boundaries: [10, 20], values: [0.1, 0.01] }));
-    expect(v.ok).toBe(false);
-    if (!v.ok) expect(formatError(v.errors[0])).toMatch(/values/);
+    expect(first(v)).toBe("runs[0].schedule.values: [0.1, 0.01] needs 3 learning rates (one more than the 2 boundaries), got 2");
   });
 
-  it("never executes anything from the input (a __proto__ key is just an unknown field)", () => {
-    const v = parseExperiment('{"surface":"bowl","steps":3,"runs":[{"id":"a","optimizer":{"name":"sgd","__proto__":{"lr":-1}}}]}');
-    expect(v.ok).toBe(false);
+  it("refuses a start whose loss is not finite, naming start", () => {
+    expect(first(validateExperiment(withField(["runs", 0, "start"], [1e300, 0])))).toBe("runs[0].start: [1e+300, 0] gives a loss that is not finite on rosenbrock");
+    expect(first(parseExperiment(JSON.stringify({ ...good, runs: [{ optimizer: { name: "sgd" } }], start: "S" }).replace('"S"', "[1e300, 0]")))).toBe(
+      "start: [1e300, 0] gives a loss that is not finite on rosenbrock",
+    );
+    // The experiment's start is not checked when every run has its own.
+    expect(validateExperiment(withField(["start"], [1e300, 0])).ok).toBe(true);
+  });
+});
+
+describe("run ids", () => {
+  const runs = (...specs: object[]) => ({ surface: "bowl", steps: 3, runs: specs });
+  const ids = (v: Validation) => ok(v).runs.map((r) => r.id);
+  const adam = { optimizer: { name: "adam" } };
+
+  it("default to the optimizer's name, made unique", () => {
+    expect(ids(validateExperiment(runs(adam, adam, { optimizer: { name: "sgd" } }, adam)))).toEqual(["adam", "adam-2", "sgd", "adam-3"]);
+  });
+
+  it("given in the file win; generated ones avoid them", () => {
+    expect(ids(validateExperiment(runs(adam, { ...adam, id: "adam" })))).toEqual(["adam-2", "adam"]);
+    expect(ids(validateExperiment(runs({ ...adam, id: "adam-2" }, adam, adam)))).toEqual(["adam-2", "adam", "adam-3"]);
+  });
+
+  it("leave the input untouched", () => {
+    const input = runs(adam);
+    validateExperiment(input);
+    expect(input.runs[0]).toEqual(adam);
+  });
+});
+
+describe("files from any editor", () => {
+  const text = JSON.stringify({ surface: "bowl", steps: 3, runs: [{ optimizer: { name: "sgd" } }] }, null, 2);
+
+  it("load with a byte-order mark and CRLF line ends", () => {
+    expect(ok(parseExperiment(`\uFEFF${text.replace(/\n/g, "\r\n")}\r\n`)).runs[0].id).toBe("sgd");
+  });
+
+  it("decode from UTF-8 (with or without BOM) and UTF-16 with a BOM; other bytes are not text", () => {
+    const utf8 = new TextEncoder().encode(text);
+    expect(decodeText(utf8)).toBe(text);
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe(text);
+    const le = new Uint8Array(2 + 2 * text.length);
+    le.set([0xff, 0xfe]);
+    const be = new Uint8Array(2 + 2 * text.length);
+    be.set([0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      le.set([c & 0xff, c >> 8], 2 + 2 * i);
+      be.set([c >> 8, c & 0xff], 2 + 2 * i);
+    }
+    expect(decodeText(le)).toBe(text);
+    expect(decodeText(be)).toBe(text);
+    expect(decodeText(new Uint8Array([0x7b, 0xff, 0x7d]))).toBeNull();
+  });
+});
+
+describe("depth, size and prototype keys", () => {
+  it.each([6000, 20000])("text nested %i deep is refused before parsing, with where", (depth) => {
+    expect(first(parseExperiment("[".repeat(depth) + "]".repeat(depth)))).toBe(
+      "[0][0][0][0][0][0]…: is nested deeper than 64 levels; an experiment nests 5 at most (line 1, column 65)",
+    );
+    expect(first(parseExperiment('{"a":'.repeat(depth) + "1" + "}".repeat(depth)))).toMatch(/^a\.a\.a\.a\.a\.a…: is nested deeper than 64 levels/);
+  });
+
+  it("brackets inside strings do not count as nesting", () => {
+    expect(ok(parseExperiment(JSON.stringify({ surface: "bowl", steps: 3, runs: [{ label: "[[[[{{{{".repeat(8), optimizer: { name: "sgd" } }] }))).runs).toHaveLength(1);
+  });
+
+  it("an object nested deeply or cyclic in code is refused without recursion", () => {
+    let deep: Record<string, unknown> = {};
+    const root = { surface: "bowl", steps: 3, runs: [{ optimizer: deep }] };
+    for (let i = 0; i < 100_000; i++) deep = (deep.x = {}) as Record<string, unknown>;
+    expect(first(validateExperiment(root))).toMatch(/^runs\[0\]\.optimizer\.x\.x\.x…: is nested deeper than 64 levels/);
+    const cyclic: Record<string, unknown> = { surface: "bowl", steps: 3 };
+    cyclic.runs = [cyclic];
+    expect(first(validateExperiment(cyclic))).toMatch(/is nested deeper than 64 levels/);
+  });
+
+  it("a 24 MB start array is refused fast, by its length, without parsing it", () => {
+    const n = 12_000_000;
+    const text = `{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"sgd"},"start":[${"0,".repeat(n - 1)}0]}]}`;
+    const t0 = performance.now();
+    const line = first(parseExperiment(text));
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(line).toBe("runs[0].start: an array of 12,000,000 items is longer than any list in an experiment (at most 10,000 items); it opens at line 1, column 73");
+  });
+
+  it("an object of too many fields is refused too", () => {
+    const fields = Array.from({ length: 10_001 }, (_, i) => `"k${i}":0`).join(",");
+    expect(first(parseExperiment(`{${fields}}`))).toMatch(/^\(experiment\): an object with 10,001 fields has more fields than any object/);
+  });
+
+  it.each(["__proto__", "constructor", "prototype"])("a %s key anywhere is refused and never becomes live", (key) => {
+    const text = `{"surface":"bowl","steps":3,"runs":[{"id":"a","optimizer":{"name":"sgd","${key}":{"lr":-1,"polluted":1}}}]}`;
+    expect(first(parseExperiment(text))).toBe(`runs[0].optimizer.${key}: is not an allowed field name`);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("schedules against the run's lr and the horizon", () => {
+  const withSchedule = (schedule: object, optimizer: object = { name: "sgd", lr: 0.1 }, steps = 2000) => ({
+    surface: "bowl",
+    steps,
+    runs: [{ optimizer, schedule }],
+  });
+
+  it.each([
+    [{ name: "cosine", etaMin: 0.5 }, "runs[0].schedule.etaMin: 0.5 must be ≤ the run's lr (0.1)"],
+    [{ name: "cosineRestarts", etaMin: 0.2 }, "runs[0].schedule.etaMin: 0.2 must be ≤ the run's lr (0.1)"],
+    [{ name: "warmupCosine", minLr: 1 }, "runs[0].schedule.minLr: 1 must be ≤ the run's lr (0.1)"],
+    [{ name: "reduceOnPlateau", minLr: 1 }, "runs[0].schedule.minLr: 1 must be ≤ the run's lr (0.1)"],
+    [{ name: "warmupCosine", warmupSteps: 100, totalSteps: 100 }, "runs[0].schedule.totalSteps: 100 must be greater than warmupSteps (100), got 100"],
+    [{ name: "exponential", gamma: 2 }, "runs[0].schedule.gamma: 2 makes the lr overflow by step 1999 (lr·gamma^t is beyond 1.8e308); with lr 0.1 and 2000 steps it must be at most 1.4"],
+    [{ name: "exponential", decayRate: 2 }, "runs[0].schedule.decayRate: 2 makes the lr overflow by step 1999 (lr·decayRate^(t/decaySteps) is beyond 1.8e308); with lr 0.1 and 2000 steps it must be at most 1.4"],
+    [{ name: "oneCycle", divFactor: 1e-310 }, "runs[0].schedule.divFactor: 1e-310 makes the initial lr (peak / divFactor) overflow; must be ≥ 5.56e-310"],
+    [{ name: "oneCycle", finalDivFactor: 1e-320 }, "runs[0].schedule.finalDivFactor: 1e-320 makes the final lr (peak / (divFactor · finalDivFactor)) overflow; must be ≥ 2.23e-311"],
+  ])("%j is refused with the rule named", (schedule, expected) => {
+    const line = first(validateExperiment(withSchedule(schedule)));
+    expect(line.startsWith(expected), line).toBe(true);
+  });
+
+  it("an lr the schedule's formula overflows is refused at the lr", () => {
+    expect(first(validateExperiment(withSchedule({ name: "cosine" }, { name: "sgd", lr: 1e308 })))).toBe(
+      "runs[0].optimizer.lr: 1e+308 makes the cosine schedule's lr Infinity at step 0; a smaller lr keeps it finite",
+    );
+  });
+
+  it("the etaMin rule reads the optimizer's default lr when the run leaves it out", () => {
+    // adadelta's lr defaults to 1: etaMin 0.5 is below it.
+    expect(validateExperiment(withSchedule({ name: "cosine", etaMin: 0.5 }, { name: "adadelta" })).ok).toBe(true);
+    expect(first(validateExperiment(withSchedule({ name: "cosine", etaMin: 0.5 }, { name: "adam" })))).toBe("runs[0].schedule.etaMin: 0.5 must be ≤ the run's lr (0.001)");
   });
 });

@@ -1,5 +1,5 @@
 import type { ParamSpecs } from "../params";
-import { minLrParam } from "./specs";
+import { floorAtMostLr, minLrParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -29,6 +29,8 @@ export const cosine: ScheduleDef = {
   cite: "torch.optim.lr_scheduler.CosineAnnealingLR",
   params,
   latex: String.raw`\eta_t &= \eta_{\min} + (\eta_0 - \eta_{\min})\,\frac{1 + \cos(\pi t / T_{\max})}{2}`,
+  // Above the lr the "floor" would be a ceiling, and (lr − etaMin)·2 can overflow.
+  check: (values, context) => floorAtMostLr("etaMin", readParams("cosine", params, values).number("etaMin"), context),
   create(values, baseLr) {
     const p = readParams("cosine", params, values);
     const tMax = p.number("tMax");

@@ -1,5 +1,5 @@
 import type { ParamSpecs } from "../params";
-import { minLrParam } from "./specs";
+import { floorAtMostLr, minLrParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -39,6 +39,8 @@ export const cosineRestarts: ScheduleDef = {
   cite: "torch.optim.lr_scheduler.CosineAnnealingWarmRestarts",
   params,
   latex: String.raw`\eta_t &= \eta_{\min} + (\eta_0 - \eta_{\min})\,\frac{1 + \cos(\pi\,T_{\text{cur}} / T_i)}{2} \\ T_i &= T_0\,T_{\text{mult}}^{\,i}, \quad T_{\text{cur}} = t - \textstyle\sum_{j < i} T_j, \quad i \text{ the period containing } t`,
+  // Above the lr the "floor" would be a ceiling, and (lr − etaMin)·2 can overflow.
+  check: (values, context) => floorAtMostLr("etaMin", readParams("cosineRestarts", params, values).number("etaMin"), context),
   create(values, baseLr) {
     const p = readParams("cosineRestarts", params, values);
     const t0 = p.number("t0");

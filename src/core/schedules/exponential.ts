@@ -58,6 +58,23 @@ export const exponential: ScheduleDef = {
   cite: "torch.optim.lr_scheduler.ExponentialLR; keras.optimizers.schedules.ExponentialDecay when the decay rate is set",
   params,
   latex: String.raw`\eta_t &= \begin{cases} \eta_0\,\gamma^{t} & \text{no decay rate (PyTorch)} \\ \eta_0\,r^{\,t/d} & \text{decay rate } r \text{ (Keras)} \\ \eta_0\,r^{\lfloor t/d \rfloor} & \text{decay rate } r \text{, staircase} \end{cases}`,
+  // Above 1 the lr grows geometrically: refuse a factor that overflows within the race.
+  check(values, context) {
+    if (!context?.steps) return null;
+    const p = readParams("exponential", params, values);
+    const decayRate = p.optionalNumber("decayRate");
+    const t = context.steps - 1;
+    const field = decayRate === undefined ? "gamma" : "decayRate";
+    const factor = decayRate ?? p.number("gamma");
+    const exponent = decayRate === undefined ? t : p.boolean("staircase") ? Math.floor(t / p.number("decaySteps")) : t / p.number("decaySteps");
+    // The same expression create() evaluates, at the step where the lr is largest.
+    if (Number.isFinite(context.lr * factor ** exponent)) return null;
+    const largest = Math.exp((Math.log(Number.MAX_VALUE) - Math.log(context.lr)) / exponent);
+    return {
+      field,
+      message: `makes the lr overflow by step ${t} (lr·${field}^${decayRate === undefined ? "t" : "(t/decaySteps)"} is beyond 1.8e308); with lr ${context.lr} and ${context.steps} steps it must be at most ${Math.floor(largest * 1e4) / 1e4}`,
+    };
+  },
   create(values, baseLr) {
     const p = readParams("exponential", params, values);
     const decayRate = p.optionalNumber("decayRate");

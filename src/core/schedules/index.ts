@@ -15,7 +15,7 @@ import type { Schedule, ScheduleDef } from "./types";
 import { warmupLatex, withWarmup } from "./warmup";
 import { warmupCosine } from "./warmupCosine";
 
-export type { Schedule, ScheduleDef } from "./types";
+export type { ParamProblem, Schedule, ScheduleContext, ScheduleDef } from "./types";
 export { warmupLatex, warmupParam, withWarmup } from "./warmup";
 export {
   constant,
@@ -90,8 +90,8 @@ export function createSchedule(spec: ScheduleSpec, baseLr: number): Schedule {
   if (!Number.isInteger(warmup) || warmup < 0)
     throw new Error(`${name}: warmup must be an integer ≥ 0, got ${JSON.stringify(warmup)}`);
   const params = rest as ParamValues;
-  const problem = def.check?.(params);
-  if (problem) throw new Error(`${name}: ${problem}`);
+  const problem = def.check?.(params, { lr: baseLr });
+  if (problem) throw new Error(`${name}: ${problem.field}: ${problem.message}`);
   return withWarmup(def.create(params, baseLr), warmup, baseLr);
 }
 

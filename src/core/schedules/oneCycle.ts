@@ -84,6 +84,17 @@ export const oneCycle: ScheduleDef = {
   cite: "torch.optim.lr_scheduler.OneCycleLR (three_phase=False, cycle_momentum=False)",
   params,
   latex: String.raw`\eta_t &= \begin{cases} A\!\left(\frac{\eta_{\max}}{D},\ \eta_{\max},\ \frac{t}{pT - 1}\right) & t \le pT - 1 \\[1ex] A\!\left(\eta_{\max},\ \frac{\eta_{\max}}{D\,D_f},\ \frac{t - (pT - 1)}{T - pT}\right) & pT - 1 < t < T - 1 \\[1ex] \frac{\eta_{\max}}{D\,D_f} & t \ge T - 1 \end{cases} \\ A(a, b, u) &= \begin{cases} b + (a - b)\,\frac{1 + \cos \pi u}{2} & \text{cos} \\ a + (b - a)\,u & \text{linear} \end{cases}`,
+  // A tiny division factor would make the initial or final lr overflow.
+  check(values, context) {
+    const p = readParams("oneCycle", params, values);
+    const maxLr = p.optionalNumber("maxLr") ?? context?.lr;
+    if (maxLr === undefined) return null;
+    const initialLr = maxLr / p.number("divFactor");
+    if (!Number.isFinite(initialLr)) return { field: "divFactor", message: `makes the initial lr (peak / divFactor) overflow; must be ≥ ${(maxLr / Number.MAX_VALUE).toPrecision(3)}` };
+    if (!Number.isFinite(initialLr / p.number("finalDivFactor")))
+      return { field: "finalDivFactor", message: `makes the final lr (peak / (divFactor · finalDivFactor)) overflow; must be ≥ ${(initialLr / Number.MAX_VALUE).toPrecision(3)}` };
+    return null;
+  },
   create(values, optimizerLr) {
     const p = readParams("oneCycle", params, values);
     const maxLr = p.optionalNumber("maxLr") ?? optimizerLr;

@@ -40,7 +40,7 @@ export const piecewise: ScheduleDef = {
     const nb = p.list("boundaries").length;
     const nv = p.list("values").length;
     if (nv === nb + 1) return null;
-    return `values: needs ${nb + 1} learning rates (one more than the ${nb} boundaries), got ${nv}`;
+    return { field: "values", message: `needs ${nb + 1} learning rates (one more than the ${nb} boundaries), got ${nv}` };
   },
   create(values) {
     const p = readParams("piecewise", params, values);

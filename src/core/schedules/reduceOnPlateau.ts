@@ -1,5 +1,5 @@
 import type { ParamSpecs } from "../params";
-import { minLrParam } from "./specs";
+import { floorAtMostLr, minLrParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -72,11 +72,11 @@ export const reduceOnPlateau: ScheduleDef = {
   cite: "torch.optim.lr_scheduler.ReduceLROnPlateau (mode='min', eps=1e-8)",
   params,
   latex: String.raw`\eta_{t+1} &= \begin{cases} \max(\gamma\,\eta_t,\ \eta_{\min}) & \text{more than } P \text{ steps since the loss last improved (not counting cooldown } C\text{)} \\ \eta_t & \text{otherwise, or if the cut is} \le 10^{-8} \end{cases} \\ \text{improved} &\iff L_t < \begin{cases} L_{\text{best}}\,(1 - \tau) & \text{rel} \\ L_{\text{best}} - \tau & \text{abs} \end{cases}, \qquad \eta_0 \text{ at } t = 0`,
-  check(values) {
+  check(values, context) {
     const p = readParams("reduceOnPlateau", params, values);
     if (p.string("thresholdMode") === "rel" && p.number("threshold") >= 1)
-      return `threshold: must be less than 1 in rel mode (improvement means loss < best·(1 − threshold)), got ${p.number("threshold")}`;
-    return null;
+      return { field: "threshold", message: "must be less than 1 in rel mode (improvement means loss < best·(1 − threshold))" };
+    return floorAtMostLr("minLr", p.number("minLr"), context);
   },
   create(values, baseLr) {
     const p = readParams("reduceOnPlateau", params, values);

@@ -1,4 +1,5 @@
 import type { NumberParam } from "../params";
+import type { ParamProblem, ScheduleContext } from "./types";
 
 /** Parameter specs several schedules share. */
 
@@ -26,3 +27,12 @@ export const decayFactorParam = (help: string): NumberParam => ({
   slider: [0.01, 1],
   help,
 });
+
+/**
+ * The rule every annealing floor shares: it must not exceed the run's lr (the schedule
+ * anneals from the lr down to it). Also keeps (lr − floor)·2 from overflowing.
+ */
+export function floorAtMostLr(field: string, floor: number, context: ScheduleContext | undefined): ParamProblem | null {
+  if (!context || floor <= context.lr) return null;
+  return { field, message: `must be ≤ the run's lr (${context.lr})` };
+}

@@ -25,15 +25,31 @@ export interface ScheduleDef {
   latex: string;
   /**
    * Optional cross-field validation, for rules a single ParamSpec cannot state
-   * (piecewise: values has one more entry than boundaries). Run after every field
-   * passed its own spec; parameters left out count as their spec default. Returns a
-   * message naming the field and what is allowed, or null when the combination is valid.
-   * Schedules without it have no cross-field rules.
+   * (piecewise: values has one more entry than boundaries; cosine: etaMin ≤ the run's lr).
+   * Run after every field passed its own spec; parameters left out count as their spec
+   * default. Rules that need the run's lr or the horizon apply when `context` gives them.
+   * Returns the field at fault and what is allowed, or null when the combination is valid;
+   * together with the specs' ranges it guarantees lr(t) finite and ≥ 0 for every t the
+   * schedule runs. Schedules without it have no cross-field rules.
    */
-  check?(params: ParamValues): string | null;
+  check?(params: ParamValues, context?: ScheduleContext): ParamProblem | null;
   /**
    * `baseLr` is the optimizer's lr (the base or peak of the schedule). Parameters left
    * out take their spec default; values are assumed valid (spec ranges and `check`).
    */
   create(params: ParamValues, baseLr: number): Schedule;
+}
+
+/** What a schedule's cross-field check may compare against besides its own parameters. */
+export interface ScheduleContext {
+  /** The run's base learning rate (the optimizer's lr). */
+  lr: number;
+  /** Steps the schedule itself runs (the race's steps minus any warmup). */
+  steps?: number;
+}
+
+/** A cross-field rule broken: the parameter at fault and what is allowed (no value: the caller shows it). */
+export interface ParamProblem {
+  field: string;
+  message: string;
 }

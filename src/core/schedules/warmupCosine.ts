@@ -1,5 +1,5 @@
 import type { ParamSpecs } from "../params";
-import { minLrParam } from "./specs";
+import { floorAtMostLr, minLrParam } from "./specs";
 import { readParams } from "./readParams";
 import type { ScheduleDef } from "./types";
 
@@ -39,11 +39,12 @@ export const warmupCosine: ScheduleDef = {
   cite: "The seeds' warmup_cosine; equal up to rounding to keras.optimizers.schedules.CosineDecay(initial_learning_rate=0, warmup_target=η0, warmup_steps=w, decay_steps=T−w, alpha=ηmin/η0)",
   params,
   latex: String.raw`\eta_t &= \begin{cases} \eta_0\,\dfrac{t}{w} & t < w \\[1ex] \eta_{\min} + (\eta_0 - \eta_{\min})\,\dfrac{1}{2}\left(1 + \cos\left(\pi\,\dfrac{t - w}{T - w}\right)\right) & w \le t \le T \\[1ex] \eta_{\min} & t > T \end{cases}`,
-  check(values) {
+  check(values, context) {
     const p = readParams("warmupCosine", params, values);
     const w = p.number("warmupSteps");
     const total = p.number("totalSteps");
-    return total > w ? null : `totalSteps: must be greater than warmupSteps (${w}), got ${total}`;
+    if (total <= w) return { field: "totalSteps", message: `must be greater than warmupSteps (${w}), got ${total}` };
+    return floorAtMostLr("minLr", p.number("minLr"), context);
   },
   create(values, baseLr) {
     const p = readParams("warmupCosine", params, values);
