@@ -1,7 +1,9 @@
 import type { StateCreator } from "zustand";
 import type { ClipSpec, Experiment, NoiseSpec, RunSpec, ScheduleSpec } from "../core/experiment/types";
+import { getOptimizer } from "../core/optim";
 import { getSurface } from "../core/surfaces";
 import { defaultExperiment } from "./defaults";
+import { followHorizon, horizonLength } from "./horizon";
 import { nextColor } from "./palette";
 import type { AppState } from "./store";
 
@@ -10,6 +12,14 @@ export const MAX_UI_RUNS = 12;
 export interface ExperimentSlice {
   experiment: Experiment;
   selectedRunId: string | null;
+  /**
+   * Schedule lengths the user typed ("runId/key"): these stay put when Steps or the warmup
+   * change, while the ones filled in from the horizon follow it (horizon.ts). Not part of
+   * the experiment: it records how a value came about, not what runs.
+   */
+  typedLengths: ReadonlySet<string>;
+  /** Marks a horizon length of a run's schedule as typed by the user (or not). */
+  setLengthTyped(id: string, key: string, typed: boolean): void;
   setExperiment(e: Experiment): void;
   setSurface(name: string): void;
   setSteps(steps: number): void;
@@ -28,10 +38,31 @@ export interface ExperimentSlice {
   setView(view: Experiment["view"]): void;
 }
 
+/** `base`, or `base-2`, `base-3`, … : the first id no run has (ids stay machine-like). */
 function uniqueId(base: string, runs: readonly RunSpec[]): string {
   const ids = new Set(runs.map((r) => r.id));
   if (!ids.has(base)) return base;
   for (let i = 2; ; i++) if (!ids.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/**
+ * The first free name of the form `name`, `name 2`, `name 3`, … (an added run: "Adam 2"),
+ * or, with `copy`, `name (copy)`, `name (copy 2)`, … where `name` is the original's name
+ * without its own "(copy n)", so copies of copies do not pile up ("Adam copy copy copy").
+ */
+export function uniqueLabel(name: string, runs: readonly RunSpec[], copy = false): string {
+  const labels = new Set(runs.map((r) => r.label ?? r.id));
+  const base = copy ? name.replace(/ \(copy(?: \d+)?\)$/, "") : name;
+  const nth = (i: number) => (copy ? `${base} (copy${i > 1 ? ` ${i}` : ""})` : i > 1 ? `${base} ${i}` : base);
+  for (let i = 1; ; i++) if (!labels.has(nth(i))) return nth(i);
+}
+
+const lengthKey = (runId: string, key: string) => `${runId}/${key}`;
+
+/** The typed-lengths set without the entries of run `id`. */
+function forgetRun(typed: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const prefix = lengthKey(id, "");
+  return [...typed].some((k) => k.startsWith(prefix)) ? new Set([...typed].filter((k) => !k.startsWith(prefix))) : typed;
 }
 
 const mapRun = (e: Experiment, id: string, f: (r: RunSpec) => RunSpec): Experiment => ({
@@ -42,9 +73,20 @@ const mapRun = (e: Experiment, id: string, f: (r: RunSpec) => RunSpec): Experime
 export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSlice> = (set) => ({
   experiment: defaultExperiment(),
   selectedRunId: "adam",
+  typedLengths: new Set(),
+  setLengthTyped: (id, key, typed) =>
+    set((s) => {
+      const k = lengthKey(id, key);
+      if (s.typedLengths.has(k) === typed) return s;
+      const next = new Set(s.typedLengths);
+      if (typed) next.add(k);
+      else next.delete(k);
+      return { typedLengths: next };
+    }),
   setExperiment: (experiment) =>
     set((s) => ({
       experiment,
+      typedLengths: new Set(),
       selectedRunId: experiment.runs.some((r) => r.id === s.selectedRunId) ? s.selectedRunId : (experiment.runs[0]?.id ?? null),
     })),
   setSurface: (name) =>
@@ -56,7 +98,18 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
         experiment: { ...rest, surface: name, start: [surface.start[0], surface.start[1]], runs: s.experiment.runs.map(({ start: _s, ...r }) => r) },
       };
     }),
-  setSteps: (steps) => set((s) => ({ experiment: { ...s.experiment, steps } })),
+  setSteps: (steps) =>
+    set((s) => {
+      const old = s.experiment.steps;
+      // Lengths filled in from the horizon follow it (steps − warmup), typed ones stay.
+      const runs = s.experiment.runs.map((r) => {
+        if (!r.schedule) return r;
+        const w = r.schedule.warmup;
+        const schedule = followHorizon(r.schedule, horizonLength(old, w), horizonLength(steps, w), (key) => s.typedLengths.has(lengthKey(r.id, key)));
+        return schedule === r.schedule ? r : { ...r, schedule };
+      });
+      return { experiment: { ...s.experiment, steps, runs } };
+    }),
   setStart: (point, all) =>
     set((s) => {
       const e = s.experiment;
@@ -76,7 +129,17 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
   setOptimizerParam: (id, key, value) =>
     set((s) => ({ experiment: mapRun(s.experiment, id, (r) => ({ ...r, optimizer: { ...r.optimizer, [key]: value } })) })),
   setSchedule: (id, schedule) =>
-    set((s) => ({ experiment: mapRun(s.experiment, id, ({ schedule: _old, ...r }) => (schedule ? { ...r, schedule } : r)) })),
+    set((s) => {
+      const old = s.experiment.runs.find((r) => r.id === id)?.schedule;
+      // Another schedule starts with every length following the horizon again.
+      const typedLengths = old?.name === schedule?.name ? s.typedLengths : forgetRun(s.typedLengths, id);
+      let next = schedule;
+      if (next && old?.name === next.name && (old.warmup ?? 0) !== (next.warmup ?? 0)) {
+        const steps = s.experiment.steps;
+        next = followHorizon(next, horizonLength(steps, old.warmup), horizonLength(steps, next.warmup), (key) => typedLengths.has(lengthKey(id, key)));
+      }
+      return { typedLengths, experiment: mapRun(s.experiment, id, ({ schedule: _old, ...r }) => (next ? { ...r, schedule: next } : r)) };
+    }),
   setClip: (id, clip) => set((s) => ({ experiment: mapRun(s.experiment, id, ({ clip: _old, ...r }) => (clip ? { ...r, clip } : r)) })),
   setNoise: (id, noise) => set((s) => ({ experiment: mapRun(s.experiment, id, ({ noise: _old, ...r }) => (noise ? { ...r, noise } : r)) })),
   addRun: (optimizer = "adam") =>
@@ -84,7 +147,8 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       const runs = s.experiment.runs;
       if (runs.length >= MAX_UI_RUNS) return s;
       const id = uniqueId(optimizer, runs);
-      const run: RunSpec = { id, label: id, color: nextColor(runs.map((r) => r.color)), optimizer: { name: optimizer } };
+      const label = uniqueLabel(getOptimizer(optimizer)?.displayName ?? optimizer, runs);
+      const run: RunSpec = { id, label, color: nextColor(runs.map((r) => r.color)), optimizer: { name: optimizer } };
       return { experiment: { ...s.experiment, runs: [...runs, run] }, selectedRunId: id };
     }),
   duplicateRun: (id) =>
@@ -92,8 +156,9 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       const runs = s.experiment.runs;
       const src = runs.find((r) => r.id === id);
       if (!src || runs.length >= MAX_UI_RUNS) return s;
-      const copyId = uniqueId(`${src.id}-copy`, runs);
-      const copy: RunSpec = { ...structuredClone(src), id: copyId, label: `${src.label ?? src.id} copy`, color: nextColor(runs.map((r) => r.color)) };
+      const copyId = uniqueId(`${src.id.replace(/-copy(-\d+)?$/, "")}-copy`, runs);
+      const label = uniqueLabel(src.label ?? src.id, runs, true);
+      const copy: RunSpec = { ...structuredClone(src), id: copyId, label, color: nextColor(runs.map((r) => r.color)) };
       const i = runs.indexOf(src);
       return { experiment: { ...s.experiment, runs: [...runs.slice(0, i + 1), copy, ...runs.slice(i + 1)] }, selectedRunId: copyId };
     }),
@@ -102,7 +167,11 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       const runs = s.experiment.runs;
       if (runs.length <= 1) return s;
       const rest = runs.filter((r) => r.id !== id);
-      return { experiment: { ...s.experiment, runs: rest }, selectedRunId: s.selectedRunId === id ? rest[0].id : s.selectedRunId };
+      return {
+        experiment: { ...s.experiment, runs: rest },
+        selectedRunId: s.selectedRunId === id ? rest[0].id : s.selectedRunId,
+        typedLengths: forgetRun(s.typedLengths, id),
+      };
     }),
   setView: (view) =>
     set((s) => {

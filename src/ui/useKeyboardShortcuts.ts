@@ -1,20 +1,44 @@
 import { useEffect } from "react";
 import { getEngine } from "../state/engine";
 
-/** Space plays or pauses, → steps, R resets; ignored while typing in a field or using a control that needs the key. */
+/** Controls whose own keys are only arrows and the like: Space and R stay global there. */
+const isSlider = (el: Element) => el instanceof HTMLInputElement && el.type === "range";
+
+/** Controls a mouse click or drag leaves focused although the user is done with them. */
+function pointerControl(el: EventTarget | null): HTMLElement | null {
+  if (!(el instanceof Element)) return null;
+  const c = el.closest<HTMLElement>('button, input[type="range"], input[type="checkbox"], [role="button"], summary');
+  return c;
+}
+
+/**
+ * Space plays or pauses, → steps, R resets.
+ *
+ * Why shortcuts die after a click: a clicked button keeps the focus, so Space then presses
+ * it again (Reset resets again), and a dragged slider keeps it, so keys go to the slider.
+ * The fix chosen here: a control used with the pointer gives the focus back to the page
+ * once the click or drag is over (buttons, sliders, checkboxes; a select after its pick).
+ * Keyboard users are untouched: a control reached with Tab keeps the focus and its own
+ * keys (Space presses a focused button, arrows move a focused slider), and text boxes and
+ * selects keep every key. On a keyboard-focused slider Space and R still act globally,
+ * since a slider has no use for them.
+ */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
+    let pointerTarget: HTMLElement | null = null;
+
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-      const t = e.target as HTMLElement | null;
+      const t = e.target instanceof HTMLElement ? e.target : null;
       const tag = t?.tagName;
-      const typing = tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || t?.isContentEditable;
+      const slider = t !== null && isSlider(t);
+      const typing = (tag === "INPUT" && !slider) || tag === "TEXTAREA" || tag === "SELECT" || t?.isContentEditable;
       if (typing) return;
       const engine = getEngine();
-      if (e.key === " " && tag !== "BUTTON") {
+      if (e.key === " " && tag !== "BUTTON" && tag !== "SUMMARY" && t?.getAttribute("role") !== "button") {
         e.preventDefault();
         engine.togglePlay();
-      } else if (e.key === "ArrowRight") {
+      } else if (e.key === "ArrowRight" && !slider) {
         e.preventDefault();
         engine.step(1);
       } else if (e.key === "r" || e.key === "R") {
@@ -22,7 +46,45 @@ export function useKeyboardShortcuts(): void {
         engine.reset();
       }
     };
+
+    // Remember the control a pointer went down on; once the pointer is up (and its click
+    // has run), hand the focus back to the page if that control still holds it.
+    const onPointerDown = (e: PointerEvent) => {
+      pointerTarget = pointerControl(e.target);
+    };
+    const onPointerUp = () => {
+      const c = pointerTarget;
+      pointerTarget = null;
+      if (c) setTimeout(() => document.activeElement === c && c.blur(), 0);
+    };
+    // A select picked with the mouse: the change is its end (blurring earlier would close it).
+    let selectByPointer = false;
+    const onSelectDown = (e: PointerEvent) => {
+      selectByPointer = e.target instanceof HTMLSelectElement || (e.target instanceof Element && e.target.closest("select") !== null);
+    };
+    const onChange = (e: Event) => {
+      if (e.target instanceof HTMLSelectElement && selectByPointer) {
+        selectByPointer = false;
+        e.target.blur();
+      }
+    };
+    const onKeyModality = () => {
+      selectByPointer = false;
+    };
+
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    window.addEventListener("keydown", onKeyModality, true);
+    window.addEventListener("pointerdown", onPointerDown, true);
+    window.addEventListener("pointerdown", onSelectDown, true);
+    window.addEventListener("pointerup", onPointerUp, true);
+    window.addEventListener("change", onChange, true);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("keydown", onKeyModality, true);
+      window.removeEventListener("pointerdown", onPointerDown, true);
+      window.removeEventListener("pointerdown", onSelectDown, true);
+      window.removeEventListener("pointerup", onPointerUp, true);
+      window.removeEventListener("change", onChange, true);
+    };
   }, []);
 }

@@ -2,7 +2,7 @@ import { memo, useId, type CSSProperties, type MouseEvent } from "react";
 import type { RunSpec } from "../../core/experiment/types";
 import { getOptimizer } from "../../core/optim";
 import type { NumberParam } from "../../core/params";
-import { PALETTE } from "../../state/palette";
+import { runColor } from "../../state/palette";
 import { useStore } from "../../state/store";
 import { formatParam } from "../format";
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from "./icons";
@@ -35,7 +35,7 @@ const lrFormat: Pick<NumberParam, "kind" | "scale"> = { kind: "number", scale: "
 export const RunCard = memo(function RunCard({ run, index, selected, canRemove, canDuplicate }: RunCardProps) {
   const editorId = useId();
   const name = run.label ?? run.id;
-  const color = run.color ?? PALETTE[index % PALETTE.length];
+  const color = runColor(run, index);
   const def = getOptimizer(run.optimizer.name);
   const lr = learningRate(run);
   const { selectRun, updateRun, duplicateRun, removeRun } = useStore.getState();

@@ -41,3 +41,15 @@ export function assignments(specs: ParamSpecs, values: Record<string, unknown>, 
   }
   return out;
 }
+
+/**
+ * The lr in force at the shown step, written under the update rule: η_t with the step as
+ * subscript. At step 0 that symbol is the base lr's own (η₀), so it is left out when it says
+ * the same as η₀, and spelled "η_t … at t = 0" when it does not (a warmup starts at 0).
+ */
+export function currentLrAssignment(now: { t: number; lr: number }, baseLr: number | undefined): Assignment | null {
+  const value = String(now.lr);
+  if (now.t !== 0) return { key: "lrNow", tex: String.raw`\eta_{${now.t}} = ${texNumber(now.lr)}`, value };
+  if (baseLr !== undefined && Object.is(now.lr, baseLr)) return null;
+  return { key: "lrNow", tex: String.raw`\eta_t = ${texNumber(now.lr)}\ \text{at}\ t = 0`, value };
+}

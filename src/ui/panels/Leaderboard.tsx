@@ -90,11 +90,26 @@ function Row({ row, selected }: { row: LeaderboardRow; selected: boolean }) {
   );
 }
 
+/**
+ * Which moment of the race the table shows: a scrubbed step, the live head while it runs,
+ * or where it stopped ("final" once the race is over, never "live" after the end).
+ */
+function moment(scrub: number | null, playing: boolean, done: boolean, step: number): string {
+  if (scrub !== null) return `at step ${formatCount(scrub)}`;
+  if (done) return `final, step ${formatCount(step)}`;
+  if (playing) return "live";
+  return step === 0 ? "at the start" : `paused at step ${formatCount(step)}`;
+}
+
 /** One row per run, from the engine's own metrics; sortable by any column. */
 export function Leaderboard() {
   const rows = useLeaderboardRows();
   const selectedRunId = useStore((s) => s.selectedRunId);
   const scrub = useStore((s) => s.scrub);
+  const playing = useStore((s) => s.playing);
+  const done = useStore((s) => s.done);
+  const step = useStore((s) => s.step);
+  const note = moment(scrub, playing, done, step);
   const [sort, setSort] = useState<Sort | null>(null);
   const sorted = sortRows(rows, sort);
   const toggle = (key: SortKey) =>
@@ -104,12 +119,14 @@ export function Leaderboard() {
     <section className="panel leaderboard" aria-labelledby="leaderboard-title">
       <div className="panel-head">
         <h2 id="leaderboard-title">Leaderboard</h2>
-        <span className="panel-note">{scrub === null ? "live" : `at step ${formatCount(scrub)}`}</span>
+        <span className="panel-note" data-moment={scrub !== null ? "scrub" : done ? "final" : playing ? "live" : "paused"}>
+          {note}
+        </span>
       </div>
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">
-            Runs {scrub === null ? "at the current step" : `at step ${scrub}`}
+            Runs {note}
             {sort ? `, sorted by ${COLUMNS.find((c) => c.key === sort.key)!.description}, ${sort.dir}` : ", in experiment order"}. Sort by a
             column with its header button.
           </caption>

@@ -1,12 +1,17 @@
 import { Fragment, useMemo } from "react";
-import { PALETTE } from "../../state/palette";
+import { runColor } from "../../state/palette";
 import { useStore } from "../../state/store";
 import { Tex } from "../math/Tex";
-import { texNumber } from "../math/texNumber";
-import type { Assignment } from "../math/assignments";
+import { currentLrAssignment, type Assignment } from "../math/assignments";
 import { ruleSet } from "./ruleBlocks";
 import { useCurrentLr } from "./useCurrentLr";
 import "./panels.css";
+
+/** The base lr (η₀) the update block lists. */
+function baseLr(where: readonly Assignment[]): number | undefined {
+  const lr = where.find((a) => a.key === "lr");
+  return lr ? Number(lr.value) : undefined;
+}
 
 function Where({ items }: { items: Assignment[] }) {
   if (items.length === 0) return null;
@@ -43,7 +48,7 @@ export function UpdateRule() {
         <h2 id="update-rule-title">Update rule</h2>
         {spec && (
           <span className="panel-note run-tag" data-run={spec.id}>
-            <span className="swatch" style={{ background: spec.color ?? PALETTE[index % PALETTE.length] }} aria-hidden="true" />
+            <span className="swatch" style={{ background: runColor(spec, index) }} aria-hidden="true" />
             {spec.label ?? spec.id}
           </span>
         )}
@@ -55,10 +60,8 @@ export function UpdateRule() {
           <>
             {rules.problem && <p className="problem">{rules.problem}</p>}
             {rules.blocks.map((b) => {
-              const where =
-                b.id === "update" && now
-                  ? [...b.where, { key: "lrNow", tex: String.raw`\eta_{${now.t}} = ${texNumber(now.lr)}`, value: String(now.lr) }]
-                  : b.where;
+              const lrNow = b.id === "update" && now ? currentLrAssignment(now, baseLr(b.where)) : null;
+              const where = lrNow ? [...b.where, lrNow] : b.where;
               return (
                 <div key={b.id} className={`rule rule-${b.id}`} data-block={b.id}>
                   <div className="rule-title">

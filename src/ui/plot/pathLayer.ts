@@ -18,6 +18,8 @@ export interface RunStyle {
   id: string;
   color: string;
   hidden: boolean;
+  /** Dash pattern in line widths (palette.ts's runDash); absent or empty: solid. */
+  dash?: readonly number[];
 }
 
 interface Drawn {
@@ -31,6 +33,8 @@ interface Drawn {
 const MIN_STEP_PX2 = 0.5 * 0.5;
 const LINE_WIDTH = 1.5;
 const SELECTED_LINE_WIDTH = 2.5;
+/** Width of the theme-coloured casing on each side of a path (palette.test.ts measures why it is needed). */
+const CASING_PX = 1;
 /** Opacity of the part of a path beyond the scrubbed step. */
 const FUTURE_ALPHA = 0.22;
 
@@ -129,8 +133,10 @@ export class PathLayer {
     const count = tr.count;
     const prev = this.drawn.get(style.id);
     if (prev && prev.count >= count) return;
+    const width = selected ? SELECTED_LINE_WIDTH : LINE_WIDTH;
     ctx.strokeStyle = style.color;
-    ctx.lineWidth = selected ? SELECTED_LINE_WIDTH : LINE_WIDTH;
+    ctx.lineWidth = width;
+    ctx.setLineDash(style.dash?.length ? style.dash.map((d) => d * width) : []);
     ctx.lineJoin = "round";
     ctx.lineCap = "round";
     if (this.scrub !== null && this.scrub < count - 1) {
@@ -182,8 +188,30 @@ export class PathLayer {
       lx = px;
       ly = py;
     }
-    ctx.stroke();
+    this.strokeCased(ctx);
     return { px: lx, py: ly };
+  }
+
+  /**
+   * Strokes the current path over a casing in the theme's halo colour, so the line keeps
+   * 3:1 against what it touches on any band. The casing is painted behind what the canvas
+   * already holds ("destination-over"): it never covers an earlier path, nor the earlier
+   * part of this one when a path is extended a few points at a time.
+   */
+  private strokeCased(ctx: CanvasRenderingContext2D): void {
+    const color = ctx.strokeStyle;
+    const width = ctx.lineWidth;
+    const dash = ctx.getLineDash();
+    ctx.globalCompositeOperation = "destination-over";
+    ctx.setLineDash([]);
+    ctx.strokeStyle = this.theme!.halo;
+    ctx.lineWidth = width + 2 * CASING_PX;
+    ctx.stroke();
+    ctx.globalCompositeOperation = "source-over";
+    ctx.setLineDash(dash);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width;
+    ctx.stroke();
   }
 
   private inside(px: number, py: number): boolean {

@@ -2,7 +2,7 @@
  * Colours the canvases need, read from the page's CSS variables so the plot follows the
  * light/dark theme the stylesheet chose.
  */
-import { interpolateGreys } from "d3-scale-chromatic";
+import { mix } from "./color";
 
 export interface PlotTheme {
   dark: boolean;
@@ -26,7 +26,7 @@ export function readTheme(el: Element): PlotTheme {
     background: v("--plot-bg", dark ? "#15171b" : "#ffffff"),
     text: v("--text", dark ? "#e8e9ec" : "#1d1f23"),
     muted: v("--muted", dark ? "#a3a9b6" : "#5b6170"),
-    halo: dark ? "#111318" : "#ffffff",
+    halo: haloColor(dark),
     levelLine: dark ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.10)",
   };
 }
@@ -39,40 +39,37 @@ export function watchTheme(onChange: () => void): () => void {
   return () => mq.removeEventListener("change", onChange);
 }
 
-/** Parses "#rrggbb", "#rgb" or "rgb(r, g, b)" (what d3-scale-chromatic interpolators return). */
-function parseColor(c: string): [number, number, number] {
-  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(c);
-  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
-  const h = c.replace("#", "");
-  const full = h.length === 3 ? h.replace(/./g, (d) => d + d) : h;
-  const n = parseInt(full.slice(0, 6), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-function mix(a: string, b: string, amountOfB: number): string {
-  const [r1, g1, b1] = parseColor(a);
-  const [r2, g2, b2] = parseColor(b);
-  const m = (p: number, q: number) => Math.round(p + (q - p) * amountOfB);
-  return `rgb(${m(r1, r2)}, ${m(g1, g2)}, ${m(b1, b2)})`;
+/** The casing drawn under every path and around every mark, so each reads on any band colour. */
+export function haloColor(dark: boolean): string {
+  return dark ? "#111318" : "#ffffff";
 }
 
 /**
- * Band colours: height reads as contrast against the page. Valleys (low f), where the
- * paths spend most of their time, sit close to the background and walls rise away from it
- * (lighter in the dark theme, darker in the light one), so every palette colour stays
- * readable where it matters. The ramp is a ColorBrewer sequential scheme (perceptually
- * ordered), restricted to a gentle range.
+ * Band colours: height reads as distance from the page. Valleys (low f), where paths
+ * spend most of their time, sit next to the background; walls rise away from it, tinted
+ * (a pale blue-green in the light theme, a slate blue in the dark one) rather than grey
+ * on grey. The light ramp stays pale enough that every run colour keeps ≥ 3:1 against
+ * every band directly; in the dark theme the walls grow lighter than the darkest run
+ * colours allow, and the paths' dark casing keeps them readable there (palette.test.ts
+ * measures both).
  */
-export function bandColor(t: number, theme: PlotTheme): string {
+export function bandColor(t: number, theme: Pick<PlotTheme, "dark">): string {
   const u = Math.min(1, Math.max(0, t));
-  return theme.dark ? RAMP_DARK(u) : RAMP_LIGHT(u);
+  return ramp(theme.dark ? RAMP_DARK : RAMP_LIGHT, u);
 }
 
-const RAMP_LIGHT = (u: number) => interpolateGreys(0.02 + 0.42 * u);
-const RAMP_DARK = (u: number) => mix(interpolateGreys(0.98 - 0.55 * u), "#15171b", 0.35);
+/** Colour stops, evenly spaced over [0, 1]. */
+const RAMP_LIGHT = ["#fdfefe", "#f0f7f7", "#e4f0f2"];
+const RAMP_DARK = ["#15171b", "#182129", "#2a3f4d", "#3b5566"];
+
+function ramp(stops: readonly string[], u: number): string {
+  const x = u * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  return mix(stops[i], stops[i + 1], x - i);
+}
 
 /** Colours of the areas below the first threshold and above each threshold (length thresholds + 1). */
-export function bandColors(thresholdCount: number, theme: PlotTheme): string[] {
+export function bandColors(thresholdCount: number, theme: Pick<PlotTheme, "dark">): string[] {
   const n = thresholdCount + 1;
   return Array.from({ length: n }, (_, i) => bandColor(n === 1 ? 0 : i / (n - 1), theme));
 }
