@@ -6,8 +6,14 @@ import { describe, expect, it } from "vitest";
 
 const dir = mkdtempSync(join(tmpdir(), "downhill-cli-"));
 
+/**
+ * The command `npm run race` runs: the compiled bundle through its launcher, which
+ * rebuilds it first when any source is newer, so these tests always run the current code.
+ */
+const LAUNCH = [process.execPath, "--max-semi-space-size=2", "bin/race.cjs"] as const;
+
 function race(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/race.ts", ...args], { encoding: "utf8", input, timeout: 60_000 });
+  const r = spawnSync(LAUNCH[0], [...LAUNCH.slice(1), ...args], { encoding: "utf8", input, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -70,6 +76,70 @@ describe("race CLI", () => {
     expect(r.err).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it("loads files from any editor: a UTF-8 byte-order mark and CRLF, or UTF-16 with a BOM", () => {
+    const text = JSON.stringify({ surface: "bowl", steps: 3, runs: [{ optimizer: { name: "adam" } }, { optimizer: { name: "adam" } }] }, null, 2).replace(/\n/g, "\r\n");
+    const viaStdin = race(["-", "--summary"], `\uFEFF${text}\r\n`);
+    expect(viaStdin.err).toBe("");
+    expect(JSON.parse(viaStdin.out).runs.map((r: { id: string }) => r.id)).toEqual(["adam", "adam-2"]);
+    const utf16 = join(dir, "utf16.json");
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    expect(race([utf16, "--summary"]).code).toBe(0);
+    const binary = join(dir, "binary.json");
+    writeFileSync(binary, Buffer.from([0x7b, 0xff, 0xfe, 0xfd]));
+    expect(race([binary]).err).toMatch(/^race: .*binary\.json is not text \(expected UTF-8, or UTF-16 with a byte-order mark\)\n$/);
+  });
+
+  it("names wrong types, unknown keys and numbers as written, one line each", () => {
+    const cases: [string, string][] = [
+      ['{"surface":"bowl","steps":3,"runs":[{"id":7,"optimizer":{"name":"adam"}}]}', "race: runs[0].id: 7 must be a non-empty string"],
+      ['{"surface":"bowl","steps":3,"runs":["adam"]}', 'race: runs[0]: "adam" must be a run: an object with an "optimizer"'],
+      ['{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"adam"},"noize":{}}]}', "race: runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise"],
+      ['{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"adam","lr":1e400}}]}', "race: runs[0].optimizer.lr: 1e400 is not a finite number; must be a number > 0"],
+      ['{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"sgd","lr":0.1},"schedule":{"name":"cosine","etaMin":0.5}}]}', "race: runs[0].schedule.etaMin: 0.5 must be ≤ the run's lr (0.1)"],
+      ['{"surface":"rosenbrock","steps":3,"runs":[{"start":[1e300, 0],"optimizer":{"name":"sgd"}}]}', "race: runs[0].start: [1e300, 0] gives a loss that is not finite on rosenbrock"],
+    ];
+    for (const [input, line] of cases) {
+      const r = race(["-"], input);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`${line}\n`);
+      expect(r.out).toBe("");
+    }
+  });
+
+  it("--all-errors lists every problem in the file's order", () => {
+    const input = '{"zz":1,"surface":"bowl","steps":"x","runs":[{"optimizer":{"name":"sgd","lr":-1,"foo":2}}]}';
+    expect(race(["-"], input).err.trim().split("\n")).toHaveLength(1);
+    const r = race(["-", "--all-errors"], input);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toEqual([
+      "race: zz: unknown field; an experiment takes surface, start, steps, tolerance, runs, view",
+      'race: steps: "x" must be a positive integer ≤ 100000000',
+      "race: runs[0].optimizer.lr: -1 must be a number > 0",
+      "race: runs[0].optimizer.foo: unknown field; the sgd optimizer takes name, lr, momentum, dampening, nesterov, weightDecay",
+    ]);
+  });
+
+  it.each([6000, 20000])("JSON nested %i deep exits 2 with a message, not a stack overflow", (depth) => {
+    const r = race([file(`deep${depth}.json`, "[".repeat(depth) + "]".repeat(depth))]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("race: [0][0][0][0][0][0]…: is nested deeper than 64 levels; an experiment nests 5 at most (line 1, column 65)\n");
+  });
+
+  it("a 24 MB start array is refused in under 5 s and 300 MB", () => {
+    const big = file("big24.json", `{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"sgd"},"start":[${"0,".repeat(12_000_000 - 1)}0]}]}`);
+    // Reports the child's own peak memory as it exits (spawnSync cannot read the child's rusage).
+    const rss = file("rss.mjs", 'process.on("exit", () => process.stdout.write(`peak ${process.resourceUsage().maxRSS}`));');
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--import", rss, "src/cli/race.ts", big], { encoding: "utf8", timeout: 60_000 });
+    const seconds = (performance.now() - t0) / 1000;
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("race: runs[0].start: an array of 12,000,000 items is longer than any list in an experiment (at most 10,000 items); it opens at line 1, column 73\n");
+    expect(seconds).toBeLessThan(5);
+    const mib = Number(/peak (\d+)/.exec(r.stdout)?.[1]) / 1024;
+    expect(mib).toBeGreaterThan(20);
+    expect(mib).toBeLessThan(300);
+  }, 60_000);
+
   it("a missing file is one line too", () => {
     const r = race([join(dir, "missing.json")]);
     expect(r.code).toBe(2);
@@ -84,7 +154,7 @@ describe("race CLI", () => {
 
   it("a 10-million-step run stays under 200 MB, output and all", () => {
     const big = file("big.json", { surface: "bowl", steps: 10_000_000, runs: [{ id: "sgd", optimizer: { name: "sgd", lr: 1e-7 } }] });
-    const r = spawnSync(process.execPath, ["--max-semi-space-size=2", "--import", "tsx", "src/cli/race.ts", big, "--stats"], { encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 30 });
+    const r = spawnSync(LAUNCH[0], [...LAUNCH.slice(1), big, "--stats"], { encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 30 });
     expect(r.status).toBe(0);
     const run = JSON.parse(r.stdout).runs[0];
     expect(run.metrics.steps).toBe(10_000_000);
@@ -93,5 +163,21 @@ describe("race CLI", () => {
     const mib = Number(/peak memory ([\d.]+) MiB/.exec(r.stderr)?.[1]);
     expect(mib).toBeGreaterThan(10);
     expect(mib).toBeLessThan(200);
+  }, 120_000);
+
+  it("--summary keeps no per-step records: 16 runs × 300,000 steps stay far below the 230 MB their traces would take", () => {
+    const runs = Array.from({ length: 16 }, (_, i) => ({ id: `r${i}`, optimizer: { name: "sgd", lr: 1e-7 } }));
+    const many = file("many.json", { surface: "bowl", steps: 300_000, runs });
+    const r = race([many, "--summary", "--stats"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.runs).toHaveLength(16);
+    for (const run of out.runs) {
+      expect(run.metrics.steps).toBe(300_000);
+      expect(run).not.toHaveProperty("points");
+    }
+    const mib = Number(/peak memory ([\d.]+) MiB/.exec(r.err)?.[1]);
+    expect(mib).toBeGreaterThan(10);
+    expect(mib).toBeLessThan(120);
   }, 120_000);
 });
