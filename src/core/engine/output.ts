@@ -25,7 +25,7 @@ export interface RaceOutput {
 
 /** Runs an experiment to the end and reports it in the headless runner's JSON shape. */
 export function runExperiment(experiment: Experiment, opts: RaceOptions & { summary?: boolean } = {}): RaceOutput {
-  const race = new Race(experiment, opts).finish();
+  const race = new Race(experiment, { ...opts, trace: opts.trace ?? !opts.summary }).finish();
   return {
     surface: experiment.surface,
     steps: experiment.steps,

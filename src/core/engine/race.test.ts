@@ -102,6 +102,19 @@ describe("Race", () => {
     expect(conv.runs[0].status).toBe("converged");
   });
 
+  it("with trace: false keeps only the latest point, and the same metrics", () => {
+    const exp: Experiment = { ...shootout, steps: 3000 };
+    const traced = new Race(exp).finish();
+    const bare = new Race(exp, { trace: false }).finish();
+    for (let r = 0; r < exp.runs.length; r++) {
+      const tr = bare.runs[r].trace;
+      expect([tr.count, tr.x.length, tr.loss.length, tr.lr.length]).toEqual([0, 0, 0, 0]);
+      expect(tr.last.step).toBe(3000);
+      expect(bare.runs[r].metrics(exp.steps)).toEqual(traced.runs[r].metrics(exp.steps));
+    }
+    expect(runExperiment(exp, { summary: true }).runs.map((r) => r.metrics)).toEqual(traced.runs.map((r) => r.metrics(exp.steps)));
+  });
+
   it("keeps memory bounded by thinning evenly and always keeps the last point", () => {
     const race = new Race({ surface: "bowl", steps: 1001, runs: [{ id: "a", optimizer: { name: "sgd", lr: 0.01 } }] }, { traceCap: 64 });
     race.finish();

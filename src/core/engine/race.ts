@@ -8,6 +8,8 @@ import { Run } from "./run";
 export interface RaceOptions {
   /** Records kept per run before thinning (even, ≥ 2). */
   traceCap?: number;
+  /** False: keep no per-step records, only each run's latest point (`race --summary`). Default true. */
+  trace?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export class Race {
     this.surface = surface;
     this.totalSteps = experiment.steps;
     const minima = minimaOf(surface);
-    this.runs = experiment.runs.map((spec) => new Run(resolveRun(spec, experiment), minima, options.traceCap, experiment.steps));
+    this.runs = experiment.runs.map((spec) => new Run(resolveRun(spec, experiment), minima, { cap: options.traceCap, expectedSteps: experiment.steps, records: options.trace ?? true }));
   }
 
   get done(): boolean {

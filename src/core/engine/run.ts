@@ -56,8 +56,7 @@ export class Run {
   constructor(
     readonly resolved: ResolvedRun,
     private readonly minima: readonly CriticalPoint[],
-    traceCap?: number,
-    expectedSteps = 0,
+    trace: { cap?: number; expectedSteps?: number; records?: boolean } = {},
   ) {
     const { spec, surface, start } = resolved;
     this.id = resolved.id;
@@ -72,7 +71,7 @@ export class Run {
     this.x[0] = start[0];
     this.x[1] = start[1];
     this.loss = surface.f(start[0], start[1]);
-    this.trace = new Trace(traceCap, expectedSteps + 1);
+    this.trace = new Trace(trace.cap, (trace.expectedSteps ?? 0) + 1, trace.records ?? true);
     this.trace.push(0, start[0], start[1], this.loss);
     // A start where f is not finite, or beyond the divergence limit, is diverged before any step.
     if (!Number.isFinite(this.loss) || beyondLimit(start[0], start[1])) this.status = "diverged";

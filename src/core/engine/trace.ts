@@ -4,6 +4,7 @@
  * every other record is dropped and the stride doubles (kept records always sit at
  * multiples of the stride); the latest point is always available separately.
  * Arrays grow by doubling, so a short run does not reserve the whole cap.
+ * With `records` false nothing is kept but the latest point (a summary needs no path).
  */
 export class Trace {
   count = 0;
@@ -20,16 +21,20 @@ export class Trace {
   last = { step: 0, x: 0, y: 0, loss: 0, lr: NaN, gradNorm: NaN };
 
   /** `expected`: how many points the run will make, so a known-length run allocates once. */
-  constructor(readonly cap = 1 << 19, expected = 0) {
+  constructor(
+    readonly cap = 1 << 19,
+    expected = 0,
+    readonly records = true,
+  ) {
     if (cap < 2 || cap % 2 !== 0) throw new Error("Trace cap must be an even number ≥ 2");
-    if (expected > 0) this.grow(Math.min(cap, expected));
+    if (records && expected > 0) this.grow(Math.min(cap, expected));
   }
 
   /** Records a point reached after `step` steps. */
   push(step: number, x: number, y: number, loss: number): void {
     const l = this.last;
     l.step = step; l.x = x; l.y = y; l.loss = loss; l.lr = NaN; l.gradNorm = NaN;
-    if (step % this.stride !== 0) return;
+    if (!this.records || step % this.stride !== 0) return;
     if (this.count === this.cap) this.thin();
     if (this.count === this.x.length) this.grow();
     const i = this.count++;
