@@ -18,7 +18,13 @@ function writeColumn(write: Write, n: number, at: (i: number) => string): void {
   write(`${buf}]`);
 }
 
-const num = (v: number) => (Number.isFinite(v) ? String(v) : "null");
+/**
+ * JSON has no ∞ or NaN, and `null` would hide which it was: a non-finite value (only ever
+ * the lr or |∇f| of the step that blew up) is written as the string "Infinity",
+ * "-Infinity" or "NaN", which Number() and float() read back.
+ */
+const num = (v: number) => (Number.isFinite(v) ? String(v) : `"${v}"`);
+const nonFiniteAsString = (_key: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v);
 
 function writeRun(write: Write, run: Run, totalSteps: number, summary: boolean): void {
   const metrics = run.metrics(totalSteps);
@@ -44,7 +50,7 @@ function writeRun(write: Write, run: Run, totalSteps: number, summary: boolean):
       writeColumn(write, total, pick(tr.step, l.step));
     }
   }
-  write(`,"metrics":${JSON.stringify(metrics)}}`);
+  write(`,"metrics":${JSON.stringify(metrics, nonFiniteAsString)}}`);
 }
 
 /**
