@@ -23,6 +23,8 @@ export interface NumberParam {
   slider: readonly [number, number];
   /** When true the parameter may be omitted; `help` says what is used then. */
   optional?: boolean;
+  /** Another parameter of the same optimizer or schedule that this one must not exceed (rprop: stepSizeMin ≤ stepSizeMax); validation enforces it. */
+  atMost?: string;
   /** A length in steps that usually spans the whole race: the app sets it to the race's horizon when the schedule is picked. */
   horizon?: boolean;
   /**

@@ -1,6 +1,6 @@
 import { resolveOptimizer } from "../engine/resolveRun";
 import type { ParamValues } from "../params";
-import { createSchedule, getSchedule } from "../schedules";
+import { getSchedule } from "../schedules";
 import { getSurface } from "../surfaces";
 import type { Experiment, RunSpec } from "./types";
 
@@ -12,17 +12,19 @@ export interface Issue {
 
 type RunInput = Omit<RunSpec, "id"> & { id?: string };
 
-/** Steps at which a schedule is probed for a non-finite or negative lr: where its formulas peak. */
-function probeSteps(steps: number, warmup: number): number[] {
-  const ts = [0, 1, warmup - 1, warmup, warmup + 1, steps - 1];
-  for (let k = 1; k < 64; k++) ts.push(Math.floor((k * steps) / 64));
-  return ts.filter((t) => t >= 0 && t < steps);
-}
+/**
+ * The lr range a schedule may scale. Every schedule formula multiplies the lr by at most
+ * the step count (a warmup's lr·t, t < MAX_STEPS = 1e8) or by 2 (a cosine's (lr − floor)·2),
+ * so below the top nothing overflows; above the bottom every intermediate stays a normal
+ * float, where halving is exact and a cosine cannot round below 0 (subnormals can). The
+ * schedules' own `check`s cover their other parameters.
+ */
+export const SCHEDULED_LR = [1e-300, 1e300] as const;
 
 /**
- * Rules that join fields, run once every field is valid on its own: unique run ids, each
- * schedule against its run's lr and the horizon (its own `check`, then the lr it yields at
- * the steps where its formula peaks), and a start whose loss is not finite.
+ * Rules that join fields, run once every field is valid on its own: unique run ids, an
+ * optimizer parameter bounded by another (its spec's `atMost`), each schedule against its
+ * run's lr and the horizon (its own `check`), and a start whose loss is not finite.
  */
 export function crossChecks(exp: Omit<Experiment, "runs"> & { runs: readonly RunInput[] }): Issue[] {
   const issues: Issue[] = [];
@@ -35,24 +37,31 @@ export function crossChecks(exp: Omit<Experiment, "runs"> & { runs: readonly Run
   });
 
   exp.runs.forEach((run, i) => {
+    const { def, params } = resolveOptimizer(run.optimizer);
+    for (const [key, spec] of Object.entries(def.params)) {
+      if (spec.kind !== "number" || !spec.atMost) continue;
+      const value = params[key] as number;
+      const bound = params[spec.atMost] as number;
+      if (value <= bound) continue;
+      // Report at whichever of the two the run wrote (the one it left out is its default).
+      const field = key in run.optimizer || !(spec.atMost in run.optimizer) ? key : spec.atMost;
+      const message = field === key ? `must be ≤ ${spec.atMost} (${bound})` : `must be ≥ ${key} (${value})`;
+      issues.push({ path: ["runs", i, "optimizer", field], message });
+    }
+  });
+
+  exp.runs.forEach((run, i) => {
     if (!run.schedule) return;
     const { name, warmup = 0, ...params } = run.schedule;
     const def = getSchedule(name)!;
     const lr = resolveOptimizer(run.optimizer).params.lr;
-    const problem = def.check?.(params as ParamValues, { lr, steps: exp.steps - warmup });
-    if (problem) {
-      issues.push({ path: ["runs", i, "schedule", problem.field], message: problem.message });
+    if (lr < SCHEDULED_LR[0] || lr > SCHEDULED_LR[1]) {
+      const why = lr > SCHEDULED_LR[1] ? "its formula multiplies the lr by up to the step count" : "below, its formula rounds in the subnormal range";
+      issues.push({ path: ["runs", i, "optimizer", "lr"], message: `must be ≥ ${SCHEDULED_LR[0]} and ≤ ${SCHEDULED_LR[1]} with a schedule (${why})` });
       return;
     }
-    const schedule = createSchedule(run.schedule, lr);
-    for (const t of probeSteps(exp.steps, warmup)) {
-      const v = schedule.lr(t);
-      if (Number.isFinite(v) && v >= 0) continue;
-      // The schedule's own rules passed, so the lr itself is what is out of reach (e.g. 1e308·2 overflows).
-      const where = run.optimizer.lr === undefined ? ["runs", i, "schedule"] : ["runs", i, "optimizer", "lr"];
-      issues.push({ path: where, message: `makes the ${name} schedule's lr ${v} at step ${t}; a smaller lr keeps it finite` });
-      break;
-    }
+    const problem = def.check?.(params as ParamValues, { lr, steps: exp.steps - warmup });
+    if (problem) issues.push({ path: ["runs", i, "schedule", problem.field], message: problem.message });
   });
 
   const surface = getSurface(exp.surface)!;

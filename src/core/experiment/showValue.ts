@@ -37,11 +37,12 @@ function summary(v: unknown): string {
 /** JSON-like text of `v`, or null once it would pass `budget` characters (or nest past 64). */
 function preview(v: unknown, budget: number, depth = 0): string | null {
   if (typeof v === "number") return String(v); // Infinity and NaN, not "null"
-  if (v === undefined) return "undefined";
+  if (v === undefined) return ""; // a hole in a list built in code: [1, , 3], as JavaScript writes it
   if (v === null || typeof v !== "object") return JSON.stringify(v);
   if (depth > 64) return null;
   const array = Array.isArray(v);
-  const keys = array ? null : Object.keys(v);
+  // Fields set to undefined are left out, as JSON leaves them out.
+  const keys = array ? null : Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
   const n = array ? v.length : keys!.length;
   let out = array ? "[" : "{";
   for (let i = 0; i < n; i++) {

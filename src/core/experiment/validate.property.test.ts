@@ -83,8 +83,10 @@ describe("validation never crashes and always answers honestly", () => {
           const parent = node as Record<string | number, unknown>;
           const last = path[path.length - 1];
           if (op === "delete") delete parent[last];
-          else if (op === "set") parent[last] = value;
-          else if (parent[last] !== null && typeof parent[last] === "object") Object.defineProperty(parent[last], key, { value, enumerable: true, configurable: true, writable: true });
+          // Copies: a later mutation must not edit fast-check's own values (it shrinks them).
+          else if (op === "set") parent[last] = structuredClone(value);
+          else if (parent[last] !== null && typeof parent[last] === "object")
+            Object.defineProperty(parent[last], key, { value: structuredClone(value), enumerable: true, configurable: true, writable: true });
         }
         const v = validateExperiment(exp);
         expectHonestMessages(v, exp);

@@ -247,6 +247,16 @@ describe("depth, size and prototype keys", () => {
   });
 });
 
+describe("optimizer parameters bounded by another", () => {
+  const rprop = (optimizer: object) => ({ surface: "bowl", steps: 3, runs: [{ optimizer: { name: "rprop", ...optimizer } }] });
+  it("refuses stepSizeMin above stepSizeMax, at the field the run wrote", () => {
+    expect(first(validateExperiment(rprop({ stepSizeMin: 2, stepSizeMax: 1 })))).toBe("runs[0].optimizer.stepSizeMin: 2 must be ≤ stepSizeMax (1)");
+    expect(first(validateExperiment(rprop({ stepSizeMin: 100 })))).toBe("runs[0].optimizer.stepSizeMin: 100 must be ≤ stepSizeMax (50)");
+    expect(first(validateExperiment(rprop({ stepSizeMax: 1e-7 })))).toBe("runs[0].optimizer.stepSizeMax: 1e-7 must be ≥ stepSizeMin (0.000001)");
+    expect(validateExperiment(rprop({ stepSizeMin: 1, stepSizeMax: 1 })).ok).toBe(true);
+  });
+});
+
 describe("schedules against the run's lr and the horizon", () => {
   const withSchedule = (schedule: object, optimizer: object = { name: "sgd", lr: 0.1 }, steps = 2000) => ({
     surface: "bowl",
@@ -262,6 +272,10 @@ describe("schedules against the run's lr and the horizon", () => {
     [{ name: "warmupCosine", warmupSteps: 100, totalSteps: 100 }, "runs[0].schedule.totalSteps: 100 must be greater than warmupSteps (100), got 100"],
     [{ name: "exponential", gamma: 2 }, "runs[0].schedule.gamma: 2 makes the lr overflow by step 1999 (lr·gamma^t is beyond 1.8e308); with lr 0.1 and 2000 steps it must be at most 1.4"],
     [{ name: "exponential", decayRate: 2 }, "runs[0].schedule.decayRate: 2 makes the lr overflow by step 1999 (lr·decayRate^(t/decaySteps) is beyond 1.8e308); with lr 0.1 and 2000 steps it must be at most 1.4"],
+    [{ name: "cyclic", baseLr: 0.01, maxLr: 0.001 }, "runs[0].schedule.maxLr: 0.001 must be ≥ the lower learning rate (0.01)"],
+    [{ name: "cyclic", maxLr: 0.01 }, "runs[0].schedule.maxLr: 0.01 must be ≥ the lower learning rate (0.1)"],
+    [{ name: "cyclic", baseLr: 1e308 }, "runs[0].schedule.baseLr: 1e+308 must be ≤ 1.7976931348623158e+307 when maxLr is left out (it defaults to 10 × this)"],
+    [{ name: "oneCycle", maxLr: 1.5e-323 }, "runs[0].schedule.maxLr: 1.5e-323 must be ≥ 1e-300 (below, the rising cosine rounds under 0)"],
     [{ name: "oneCycle", divFactor: 1e-310 }, "runs[0].schedule.divFactor: 1e-310 makes the initial lr (peak / divFactor) overflow; must be ≥ 5.56e-310"],
     [{ name: "oneCycle", finalDivFactor: 1e-320 }, "runs[0].schedule.finalDivFactor: 1e-320 makes the final lr (peak / (divFactor · finalDivFactor)) overflow; must be ≥ 2.23e-311"],
   ])("%j is refused with the rule named", (schedule, expected) => {
@@ -269,10 +283,16 @@ describe("schedules against the run's lr and the horizon", () => {
     expect(line.startsWith(expected), line).toBe(true);
   });
 
-  it("an lr the schedule's formula overflows is refused at the lr", () => {
-    expect(first(validateExperiment(withSchedule({ name: "cosine" }, { name: "sgd", lr: 1e308 })))).toBe(
-      "runs[0].optimizer.lr: 1e+308 makes the cosine schedule's lr Infinity at step 0; a smaller lr keeps it finite",
+  it("an lr a schedule's formula could overflow is refused at the lr", () => {
+    const huge = "runs[0].optimizer.lr: 1e+308 must be ≥ 1e-300 and ≤ 1e+300 with a schedule (its formula multiplies the lr by up to the step count)";
+    expect(first(validateExperiment(withSchedule({ name: "oneCycle" }, { name: "sgd", lr: 1e-310 })))).toBe(
+      "runs[0].optimizer.lr: 1e-310 must be ≥ 1e-300 and ≤ 1e+300 with a schedule (below, its formula rounds in the subnormal range)",
     );
+    expect(first(validateExperiment(withSchedule({ name: "cosine" }, { name: "sgd", lr: 1e308 })))).toBe(huge);
+    expect(first(validateExperiment(withSchedule({ name: "warmupCosine", warmupSteps: 3 }, { name: "sgd", lr: 1e308 })))).toBe(huge);
+    expect(validateExperiment(withSchedule({ name: "cosine" }, { name: "sgd", lr: 1e300 })).ok).toBe(true);
+    // Without a schedule the lr is used as it is: the engine reports the divergence.
+    expect(validateExperiment({ surface: "bowl", steps: 3, runs: [{ optimizer: { name: "sgd", lr: 1e308 } }] }).ok).toBe(true);
   });
 
   it("the etaMin rule reads the optimizer's default lr when the run leaves it out", () => {

@@ -13,7 +13,7 @@ export const rprop = defineOptimizer({
     rpropStepSizes({
       etaMinus: { kind: "number", label: "Eta minus", symbol: "\\eta_-", default: 0.5, min: 0, max: 1, minExclusive: true, maxExclusive: true, scale: "linear", slider: [0.05, 0.95] },
       etaPlus: { kind: "number", label: "Eta plus", symbol: "\\eta_+", default: 1.2, min: 1, minExclusive: true, scale: "linear", slider: [1.01, 3] },
-      stepSizeMin: { kind: "number", label: "Minimum step size", symbol: "\\Gamma_{\\min}", default: 1e-6, min: 0, scale: "log", slider: [1e-9, 1] },
+      stepSizeMin: { kind: "number", label: "Minimum step size", symbol: "\\Gamma_{\\min}", default: 1e-6, min: 0, atMost: "stepSizeMax", scale: "log", slider: [1e-9, 1] },
       stepSizeMax: { kind: "number", label: "Maximum step size", symbol: "\\Gamma_{\\max}", default: 50, min: 0, minExclusive: true, scale: "log", slider: [1e-3, 100] },
     }),
     descend,

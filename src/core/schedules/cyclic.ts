@@ -79,6 +79,17 @@ export const cyclic: ScheduleDef = {
   cite: "torch.optim.lr_scheduler.CyclicLR (cycle_momentum=False); tfa.optimizers.CyclicalLearningRate",
   params,
   latex: String.raw`\eta_t &= \eta_{\text{low}} + (\eta_{\text{high}} - \eta_{\text{low}})\; h\; g \\ c &= \left\lfloor 1 + \frac{t}{s_{\uparrow} + s_{\downarrow}} \right\rfloor, \quad x = 1 + \frac{t}{s_{\uparrow} + s_{\downarrow}} - c, \quad \rho = \frac{s_{\uparrow}}{s_{\uparrow} + s_{\downarrow}} \\ h &= \begin{cases} x / \rho & x \le \rho \\ (1 - x) / (1 - \rho) & x > \rho \end{cases} \\ g &= \begin{cases} 1 & \text{triangular} \\ 2^{\,1 - c} & \text{triangular2} \\ \gamma^{t} & \text{expRange} \end{cases}`,
+  // The cycle runs between the two rates; upper below lower would turn it upside down (and
+  // rounding can then take the lr below 0), and 10 × a huge lower rate overflows.
+  check(values, context) {
+    const p = readParams("cyclic", params, values);
+    const low = p.optionalNumber("baseLr") ?? context?.lr;
+    if (low === undefined) return null;
+    const high = p.optionalNumber("maxLr");
+    if (high === undefined)
+      return Number.isFinite(10 * low) ? null : { field: "baseLr", message: `must be ≤ ${Number.MAX_VALUE / 10} when maxLr is left out (it defaults to 10 × this)` };
+    return high >= low ? null : { field: "maxLr", message: `must be ≥ the lower learning rate (${low})` };
+  },
   create(values, optimizerLr) {
     const p = readParams("cyclic", params, values);
     const low = p.optionalNumber("baseLr") ?? optimizerLr;

@@ -89,6 +89,8 @@ export const oneCycle: ScheduleDef = {
     const p = readParams("oneCycle", params, values);
     const maxLr = p.optionalNumber("maxLr") ?? context?.lr;
     if (maxLr === undefined) return null;
+    // Halving (initial − peak) in the rising cosine is exact only for normal floats.
+    if (maxLr < 1e-300) return { field: "maxLr", message: "must be ≥ 1e-300 (below, the rising cosine rounds under 0)" };
     const initialLr = maxLr / p.number("divFactor");
     if (!Number.isFinite(initialLr)) return { field: "divFactor", message: `makes the initial lr (peak / divFactor) overflow; must be ≥ ${(maxLr / Number.MAX_VALUE).toPrecision(3)}` };
     if (!Number.isFinite(initialLr / p.number("finalDivFactor")))
