@@ -8,7 +8,7 @@ import type { RunMetrics, RunStatus } from "../../core/engine/run";
 import type { CriticalPoint } from "../../core/surfaces/types";
 import { getSurface } from "../../core/surfaces";
 import { DEFAULT_TOLERANCE, type Experiment } from "../../core/experiment/types";
-import { PALETTE } from "../../state/palette";
+import { runColor } from "../../state/palette";
 import type { TrajectoryStore } from "../../state/trajectories";
 
 export interface LeaderboardRow {
@@ -35,7 +35,7 @@ export function leaderboardRows(experiment: Experiment, store: TrajectoryStore, 
     const row: LeaderboardRow = {
       id: spec.id,
       label: spec.label ?? spec.id,
-      color: spec.color ?? PALETTE[order % PALETTE.length],
+      color: runColor(spec, order),
       hidden: spec.hidden ?? false,
       order,
       status: null,

@@ -8,7 +8,8 @@
  */
 import type { FromWorker } from "../../worker/protocol";
 import type { Rect } from "./frame";
-import { bandColors, type PlotTheme } from "./theme";
+import type { Theme } from "../theme";
+import { bandColors } from "./theme";
 
 export type ContourReply = Extract<FromWorker, { type: "contours" }>;
 
@@ -35,7 +36,7 @@ export function renderContourImage(
   reply: ContourReply,
   widthPx: number,
   heightPx: number,
-  theme: PlotTheme,
+  theme: Theme,
   onDone: (image: ContourImage) => void,
 ): RenderJob {
   const canvas = document.createElement("canvas");

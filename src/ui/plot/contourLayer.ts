@@ -9,7 +9,7 @@ import { MARK_CONTOURS, markOnce } from "../../state/marks";
 import { clearCanvas, sizeCanvas } from "./canvas";
 import { renderContourImage, type ContourImage, type ContourReply, type RenderJob } from "./contourImage";
 import { frameRect, toPxX, toPxY, type Frame } from "./frame";
-import type { PlotTheme } from "./theme";
+import type { Theme } from "../theme";
 
 /** Number of log-spaced levels asked of the worker. */
 /** Log-spaced levels: 20 read well and keep a 400 × 400 zoom inside its 200 ms budget on 2 cores. */
@@ -28,7 +28,7 @@ export class ContourLayer {
   private epoch = 0;
   private destroyed = false;
   private ctx: CanvasRenderingContext2D;
-  private theme: PlotTheme | null = null;
+  private theme: Theme | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -41,7 +41,7 @@ export class ContourLayer {
     this.ctx = sizeCanvas(this.canvas, width, height, dpr);
   }
 
-  setTheme(theme: PlotTheme): void {
+  setTheme(theme: Theme): void {
     const changed = this.theme !== null && this.theme.dark !== theme.dark;
     this.theme = theme;
     if (changed && this.reply) this.paint(this.reply, true);
@@ -98,7 +98,7 @@ export class ContourLayer {
     const ctx = this.ctx;
     clearCanvas(ctx);
     if (!this.theme) return;
-    ctx.fillStyle = this.theme.background;
+    ctx.fillStyle = this.theme.plotBackground;
     ctx.fillRect(0, 0, frame.width, frame.height);
     const img = this.image;
     if (!img) return;

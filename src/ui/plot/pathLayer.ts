@@ -12,7 +12,7 @@ import type { RunTrajectory, TrajectoryStore } from "../../state/trajectories";
 import { MARK_PATHS, markOnce } from "../../state/marks";
 import { clearCanvas, sizeCanvas } from "./canvas";
 import { clampPx, type Frame } from "./frame";
-import type { PlotTheme } from "./theme";
+import type { Theme } from "../theme";
 
 export interface RunStyle {
   id: string;
@@ -44,7 +44,7 @@ export class PathLayer {
   private runs: RunStyle[] = [];
   private selectedId: string | null = null;
   private scrub: number | null = null;
-  private theme: PlotTheme | null = null;
+  private theme: Theme | null = null;
   private generation = -1;
   private drawn = new Map<string, Drawn>();
   private needsFull = true;
@@ -89,7 +89,7 @@ export class PathLayer {
     this.needsFull = true;
   }
 
-  setTheme(theme: PlotTheme): void {
+  setTheme(theme: Theme): void {
     this.theme = theme;
     this.needsFull = true;
   }

@@ -25,7 +25,7 @@ import { domainRect, isClickGesture, roundRect, viewOf, zoomScaleExtent } from "
 import { PlotZoom } from "./plotZoom";
 import { runStyles, startMarks } from "./runMarks";
 import { attachStartPointer } from "./startPointer";
-import { readTheme, watchTheme } from "./theme";
+import { readTheme, watchTheme } from "../theme";
 
 export interface PlotElements {
   /** The box the plot fills (observed for resizes). */

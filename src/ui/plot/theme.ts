@@ -1,43 +1,9 @@
 /**
- * Colours the canvases need, read from the page's CSS variables so the plot follows the
- * light/dark theme the stylesheet chose.
+ * The plot's own colours: the contour bands' ramp and the casing under paths and marks.
+ * (The page's colours and font are read by ../theme.ts.)
  */
+import type { Theme } from "../theme";
 import { mix } from "./color";
-
-export interface PlotTheme {
-  dark: boolean;
-  background: string;
-  text: string;
-  muted: string;
-  /** Outline drawn around marks so they stay visible on any band colour. */
-  halo: string;
-  /** Faint line along each contour level. */
-  levelLine: string;
-}
-
-const DARK_QUERY = "(prefers-color-scheme: dark)";
-
-export function readTheme(el: Element): PlotTheme {
-  const css = getComputedStyle(el);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  const dark = typeof matchMedia === "function" && matchMedia(DARK_QUERY).matches;
-  return {
-    dark,
-    background: v("--plot-bg", dark ? "#15171b" : "#ffffff"),
-    text: v("--text", dark ? "#e8e9ec" : "#1d1f23"),
-    muted: v("--muted", dark ? "#a3a9b6" : "#5b6170"),
-    halo: haloColor(dark),
-    levelLine: dark ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.10)",
-  };
-}
-
-/** Calls `onChange` when the system theme flips; returns the unsubscribe. */
-export function watchTheme(onChange: () => void): () => void {
-  if (typeof matchMedia !== "function") return () => {};
-  const mq = matchMedia(DARK_QUERY);
-  mq.addEventListener("change", onChange);
-  return () => mq.removeEventListener("change", onChange);
-}
 
 /** The casing drawn under every path and around every mark, so each reads on any band colour. */
 export function haloColor(dark: boolean): string {
@@ -53,7 +19,7 @@ export function haloColor(dark: boolean): string {
  * colours allow, and the paths' dark casing keeps them readable there (palette.test.ts
  * measures both).
  */
-export function bandColor(t: number, theme: Pick<PlotTheme, "dark">): string {
+export function bandColor(t: number, theme: Pick<Theme, "dark">): string {
   const u = Math.min(1, Math.max(0, t));
   return ramp(theme.dark ? RAMP_DARK : RAMP_LIGHT, u);
 }
@@ -69,7 +35,7 @@ function ramp(stops: readonly string[], u: number): string {
 }
 
 /** Colours of the areas below the first threshold and above each threshold (length thresholds + 1). */
-export function bandColors(thresholdCount: number, theme: Pick<PlotTheme, "dark">): string[] {
+export function bandColors(thresholdCount: number, theme: Pick<Theme, "dark">): string[] {
   const n = thresholdCount + 1;
   return Array.from({ length: n }, (_, i) => bandColor(n === 1 ? 0 : i / (n - 1), theme));
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from "react";
 import { useStore } from "../../../state/store";
 import { trajectories } from "../../../state/trajectories";
 import { createStepChart, type StepChart as Chart, type StepChartOptions } from "./stepChart";
-import { watchColorScheme } from "./theme";
+import { watchTheme } from "../../theme";
 
 interface Props extends Omit<StepChartOptions, "describe"> {
   /** Accessible name of the canvas. */
@@ -38,7 +38,7 @@ export function StepChart({ label, ...options }: Props) {
     chart.resize(box.clientWidth, box.clientHeight);
     const offTrajectories = trajectories.subscribe(chart.invalidate);
     const offStore = useStore.subscribe(chart.invalidate);
-    const offScheme = watchColorScheme(chart.refreshTheme);
+    const offScheme = watchTheme(chart.refreshTheme);
     return () => {
       observer.disconnect();
       offTrajectories();

@@ -7,12 +7,12 @@
  */
 import { ticks } from "d3-array";
 import { format } from "d3-format";
-import { PALETTE } from "../../../state/palette";
+import { runColor } from "../../../state/palette";
 import { useStore } from "../../../state/store";
 import { trajectories, type RunTrajectory } from "../../../state/trajectories";
 import { formatMetric } from "../../format";
 import { ColumnSummary } from "./columnSummary";
-import { readTheme, type ChartTheme } from "./theme";
+import { readTheme, type Theme } from "../../theme";
 import { yScale, type YScale, type YScaleKind } from "./yScale";
 
 export interface StepSeries {
@@ -68,7 +68,7 @@ export interface StepChart {
 export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOptions): StepChart {
   const ctx = canvas.getContext("2d")!;
   let options = initial;
-  let theme: ChartTheme = readTheme();
+  let theme: Theme = readTheme();
   let width = 0;
   let height = 0;
   let dpr = 1;
@@ -133,7 +133,7 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
       if (!run || spec.hidden) return;
       visible.push({
         cache: cacheFor(run, offset, steps),
-        color: spec.color ?? PALETTE[i % PALETTE.length],
+        color: runColor(spec, i),
         label: spec.label ?? spec.id,
         selected: spec.id === state.selectedRunId,
       });
@@ -252,7 +252,7 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
       if (value !== value) continue;
       readings.push(`${v.label} ${formatMetric(value)}`);
       ctx.fillStyle = v.color;
-      ctx.strokeStyle = theme.background;
+      ctx.strokeStyle = theme.surface;
       ctx.lineWidth = 1.5;
       ctx.beginPath();
       ctx.arc(cx, y.y(value), 3.5, 0, 2 * Math.PI);
