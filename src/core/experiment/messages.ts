@@ -65,8 +65,8 @@ export function pathToField(path: readonly PropertyKey[]): string {
     if (typeof p === "number") out += `[${p}]`;
     else {
       const key = String(p);
-      if (IDENTIFIER.test(key)) out += out ? `.${key}` : key;
-      else out += `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+      if (key.length <= 40 && IDENTIFIER.test(key)) out += out ? `.${key}` : key;
+      else out += `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`; // a long key is cut short too
     }
   }
   if (shown !== path) out += "…";

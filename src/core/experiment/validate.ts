@@ -177,9 +177,10 @@ export function parseExperiment(raw: string): Validation {
   try {
     input = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message.replace(/\s+/g, " ");
+    // V8 names an offset; newer versions add "(line L column C)" themselves: say it one way.
+    const message = (err as Error).message.replace(/\s+/g, " ").replace(/ \(line \d+ column \d+\)/, "");
     const at = /at position (\d+)/.exec(message);
-    return fileError(`is not valid JSON: ${message}${at && !/line/.test(message) ? ` (${lineColumn(text, Number(at[1]))})` : ""}`);
+    return fileError(`is not valid JSON: ${message}${at ? ` (${lineColumn(text, Number(at[1]))})` : ""}`);
   }
   return validateExperiment(input, text);
 }
