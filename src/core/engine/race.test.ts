@@ -102,6 +102,14 @@ describe("Race", () => {
     expect(conv.runs[0].status).toBe("converged");
   });
 
+  it("counts every evaluation of the objective: f at the start and after each step, ∇f per step", () => {
+    const race = new Race({ ...shootout, steps: 10 }).finish();
+    for (const run of race.runs) expect(run.evaluations()).toEqual({ f: 11, grad: 10, hessian: 0 });
+    // A step refused before the update (its lr is ∞) evaluated ∇f but not f.
+    const blown = new Race({ surface: "bowl", start: [0, 0], steps: 10, runs: [{ id: "r", optimizer: { name: "sgd", lr: 1 }, schedule: { name: "exponential", gamma: 1e300 } }] }).finish();
+    expect(blown.runs[0].evaluations()).toEqual({ f: 3, grad: 3, hessian: 0 });
+  });
+
   it("with trace: false keeps only the latest point, and the same metrics", () => {
     const exp: Experiment = { ...shootout, steps: 3000 };
     const traced = new Race(exp).finish();
@@ -143,6 +151,17 @@ describe("Race", () => {
       const run = one({ optimizer: { name: "sgd", lr: 0.01 }, clip: { mode: "norm", maxNorm: 1 }, noise: { std: 1e200, seed: 1 } });
       expect(run.currentStatus(10)).toBe("diverged");
       expect(run.stepsDone).toBe(1);
+    });
+
+    it("an optimizer state that overflows on its own (Adagrad's sum of g², every g² finite) ends the run", () => {
+      // Noise of std 1e153: each g² ≈ 1e306 is finite, their running sum passes 1.8e308 within a few hundred steps.
+      const race = new Race({ surface: "bowl", start: [0, 0], steps: 2000, runs: [{ id: "a", optimizer: { name: "adagrad", lr: 1e-3 }, noise: { std: 1e153, seed: 3 } }] }).finish();
+      const run = race.runs[0];
+      expect(run.currentStatus(2000)).toBe("diverged");
+      expect(run.stepsDone).toBeLessThan(2000);
+      const sum = run.optimizerState().sum as Float64Array;
+      expect(Array.from(sum).some((v) => v === Infinity)).toBe(true);
+      expect(run.point.every(Number.isFinite)).toBe(true);
     });
 
     it("a schedule whose lr becomes ∞ ends the run at that step, recording the lr that blew up", () => {

@@ -1,4 +1,5 @@
 import { applyClip } from "../optim/clip";
+import { SurfaceObjective, type Evaluations } from "../optim/objective";
 import type { OptimizerState } from "../optim/types";
 import type { Schedule } from "../schedules/types";
 import type { CriticalPoint, Surface } from "../surfaces/types";
@@ -50,6 +51,11 @@ export class Run {
   private readonly noiseStd: number;
   private readonly clip: ClipSpec | undefined;
   private readonly tolerance: number;
+  /** What a step that evaluates the function itself calls (it counts those evaluations). */
+  private readonly objective: SurfaceObjective;
+  /** The engine's own evaluations: f at the start and after each step, ∇f for each step. */
+  private fEvals = 1;
+  private gradEvals = 0;
   private loss: number;
 
   /** `minima`: the surface's (see minimaOf), passed in so a race computes them once. */
@@ -63,7 +69,8 @@ export class Run {
     this.spec = spec;
     this.surface = surface;
     this.tolerance = resolved.tolerance;
-    this.opt = resolved.optimizer.def.create(resolved.optimizer.params, 2);
+    this.objective = new SurfaceObjective(surface);
+    this.opt = resolved.optimizer.def.create(resolved.optimizer.params, 2, this.objective);
     this.schedule = resolved.schedule.create();
     this.noise = resolved.noise ? new GaussianNoise(resolved.noise.seed) : null;
     this.noiseStd = resolved.noise?.std ?? 0;
@@ -87,9 +94,15 @@ export class Run {
     return this.trace.length - (blewUp ? 0 : 1);
   }
 
-  /** The optimizer's internal state, when it exposes one (see OptimizerState.inspect). */
-  optimizerState(): Readonly<Record<string, number | Float64Array>> | undefined {
-    return this.opt.inspect?.();
+  /** Every evaluation of f, ∇f and the Hessian so far: the engine's and the optimizer's own. */
+  evaluations(): Evaluations {
+    const own = this.objective.evaluations;
+    return { f: this.fEvals + own.f, grad: this.gradEvals + own.grad, hessian: own.hessian };
+  }
+
+  /** The optimizer's internal state (see OptimizerState.inspect). */
+  optimizerState(): Readonly<Record<string, number | Float64Array>> {
+    return this.opt.inspect();
   }
 
   get point(): [number, number] {
@@ -111,12 +124,10 @@ export class Run {
       this.opt.gradientPoint(x, this.probe);
       surface.grad(this.probe[0], this.probe[1], g);
     } else surface.grad(x[0], x[1], g);
-    let sq = g[0] * g[0] + g[1] * g[1];
-    const gradNorm = sq < Infinity && sq >= 2.2250738585072014e-308 ? Math.sqrt(sq) : norm2(g[0], g[1]);
-    if (this.noise) {
-      this.noise.addTo(g, this.noiseStd);
-      sq = g[0] * g[0] + g[1] * g[1];
-    }
+    this.gradEvals++;
+    const gradNorm = norm2(g[0], g[1]);
+    if (this.noise) this.noise.addTo(g, this.noiseStd);
+    const sq = g[0] * g[0] + g[1] * g[1];
     const lr = this.schedule.lr(t);
     this.trace.annotate(lr, gradNorm);
     // `sq < Infinity` is false for NaN too; lr - lr is 0 only for a finite lr.
@@ -127,7 +138,8 @@ export class Run {
     this.opt.step(x, g, lr);
     this.schedule.observe?.(this.loss);
     const loss = surface.f(x[0], x[1]);
-    if (x[0] - x[0] !== 0 || x[1] - x[1] !== 0 || loss - loss !== 0 || (this.opt.finite !== undefined && !this.opt.finite())) {
+    this.fEvals++;
+    if (x[0] - x[0] !== 0 || x[1] - x[1] !== 0 || loss - loss !== 0 || !this.opt.finite()) {
       // Keep only finite points: the run ends at the last finite one.
       x[0] = px;
       x[1] = py;
