@@ -1,20 +1,20 @@
 /**
  * `defineOptimizer`: a named optimizer as a chain of transforms, fused into one step.
  *
- * Fusion: each transform's `init` returns a kernel closed over its own typed arrays
- * (switched-off pieces return null and are dropped), and the step calls the kernels in
- * a fixed, unrolled sequence over one shared Slots record. Nothing allocates per step;
- * composition costs a few direct calls, not a loop over a list (see bench/engine.bench.ts).
+ * Fusion: each transform's `init` returns a kernel closed over its state (views into one
+ * arena per optimizer; switched-off pieces return null and are dropped), and the step
+ * calls the kernels in a fixed, unrolled sequence over one shared Slots record. Nothing
+ * allocates per step; composition costs a few calls (see bench/engine.bench.ts).
  */
 import type { NumberParam, ParamSpec, ParamValues } from "../params";
 import type { Objective } from "./objective";
-import { Slots, type Symbols, type Transform, type TransformStep } from "./transform";
+import { Slots, type InitContext, type Symbols, type Transform, type TransformStep } from "./transform";
 import type { OptimizerDef, OptimizerState, SpecsFor } from "./types";
 
 /** Any transform, its parameter type erased: the element type of a heterogeneous chain. */
 type AnyTransform = Omit<Transform<object>, "init" | "params"> & {
   readonly params: object;
-  init(p: never, dim: number, objective?: Objective): TransformStep | null;
+  init(p: never, ctx: InitContext): TransformStep | null;
 };
 type ParamsOf<T> = T extends Transform<infer P> ? P : never;
 type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
@@ -65,49 +65,80 @@ function mergeParams(chain: readonly AnyTransform[], lr: NumberParam, order: rea
   return Object.fromEntries(listed.map((k) => [k, merged[k]]));
 }
 
-/** Calls the kernels in sequence; unrolled for short chains so each call site stays direct. */
-function fuse(steps: readonly TransformStep[], s: Slots): () => void {
+/**
+ * The step: resets the slots, calls the kernels in sequence, counts the step. Unrolled
+ * for short chains so each call site is direct and the step stays small enough for the
+ * engine's loop to inline it.
+ */
+function fuse(steps: readonly TransformStep[], s: Slots): (x: Float64Array, g: Float64Array, eta: number) => void {
   const k = steps.map((st) => st.update);
   const [a, b, c, d, e, f] = k;
+  const begin = (x: Float64Array, g: Float64Array, eta: number) => {
+    s.x = x;
+    s.g = g;
+    s.num = g;
+    s.den = null;
+    s.eta = eta;
+    s.scale = eta;
+  };
   switch (k.length) {
-    case 1: return () => { a(s); };
-    case 2: return () => { a(s); b(s); };
-    case 3: return () => { a(s); b(s); c(s); };
-    case 4: return () => { a(s); b(s); c(s); d(s); };
-    case 5: return () => { a(s); b(s); c(s); d(s); e(s); };
-    case 6: return () => { a(s); b(s); c(s); d(s); e(s); f(s); };
-    default: return () => { for (let i = 0; i < k.length; i++) k[i](s); };
+    case 1: return (x, g, eta) => { begin(x, g, eta); a(s); s.t++; };
+    case 2: return (x, g, eta) => { begin(x, g, eta); a(s); b(s); s.t++; };
+    case 3: return (x, g, eta) => { begin(x, g, eta); a(s); b(s); c(s); s.t++; };
+    case 4: return (x, g, eta) => { begin(x, g, eta); a(s); b(s); c(s); d(s); s.t++; };
+    case 5: return (x, g, eta) => { begin(x, g, eta); a(s); b(s); c(s); d(s); e(s); s.t++; };
+    case 6: return (x, g, eta) => { begin(x, g, eta); a(s); b(s); c(s); d(s); e(s); f(s); s.t++; };
+    default: return (x, g, eta) => { begin(x, g, eta); for (let i = 0; i < k.length; i++) k[i](s); s.t++; };
   }
 }
 
-/** True when every element is finite (x − x is 0 for finite x, NaN for NaN and ±∞). */
-function allFinite(arrays: readonly Float64Array[]): boolean {
-  for (let j = 0; j < arrays.length; j++) {
-    const a = arrays[j];
-    for (let i = 0; i < a.length; i++) if (a[i] - a[i] !== 0) return false;
+/** Room for every chain here: Adam with AMSGrad keeps 3 vectors, RMSprop centered with momentum 3. */
+const ARENA_VECTORS = 8;
+
+/**
+ * All of one optimizer's state in one Float64Array, handed out as views: finite() is
+ * one loop over it (x − x is 0 for finite x, NaN for NaN and ±∞).
+ */
+class StateArena {
+  readonly all: Float64Array;
+  readonly named: Record<string, Float64Array> = {};
+  used = 0;
+
+  constructor(private readonly dim: number) {
+    this.all = new Float64Array(ARENA_VECTORS * Math.max(1, dim));
   }
-  return true;
+
+  take(name: string, fill = 0, length = this.dim): Float64Array {
+    if (Object.hasOwn(this.named, name)) throw new Error(`optimizer state "${name}" is taken twice`);
+    if (this.used + length > this.all.length) throw new Error(`optimizer state needs more than ${ARENA_VECTORS} vectors`);
+    const v = this.all.subarray(this.used, this.used + length);
+    v.fill(fill);
+    this.used += length;
+    this.named[name] = v;
+    return v;
+  }
+
+  /** The check as one small closure (the engine calls it every step, so it must inline well). */
+  finiteCheck(): () => boolean {
+    const a = this.all;
+    const n = this.used;
+    return () => {
+      for (let i = 0; i < n; i++) if (a[i] - a[i] !== 0) return false;
+      return true;
+    };
+  }
 }
 
 function createState(chain: readonly AnyTransform[], params: Readonly<ParamValues>, dim: number, objective?: Objective): OptimizerState {
-  const steps = chain.map((t) => t.init(params as never, dim, objective)).filter((s): s is TransformStep => s !== null);
+  const arena = new StateArena(dim);
+  const ctx: InitContext = { dim, objective, state: (name, fill, length) => arena.take(name, fill, length), scratch: () => new Float64Array(dim) };
+  const steps = chain.map((t) => t.init(params as never, ctx)).filter((s): s is TransformStep => s !== null);
   const s = new Slots();
-  const run = fuse(steps, s);
-  const arrays = steps.flatMap((st) => Object.values(st.state ?? {}));
   const look = steps.find((st) => st.gradientPoint);
   const state: OptimizerState = {
-    step(x, g, eta) {
-      s.x = x;
-      s.g = g;
-      s.num = g;
-      s.den = null;
-      s.eta = eta;
-      s.scale = eta;
-      run();
-      s.t++;
-    },
-    finite: () => allFinite(arrays),
-    inspect: () => Object.assign({ t: s.t }, ...steps.map((st) => st.state ?? {})),
+    step: fuse(steps, s),
+    finite: arena.finiteCheck(),
+    inspect: () => ({ t: s.t, ...arena.named }),
   };
   if (look?.gradientPoint) state.gradientPoint = look.gradientPoint;
   return state;

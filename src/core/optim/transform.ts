@@ -48,16 +48,26 @@ export interface TransformLatex {
   sym: Symbols;
 }
 
-/** A transform's per-run instance: a kernel and the state it owns. */
+/** A transform's per-run instance: a kernel over state it took from the InitContext. */
 export interface TransformStep {
   update(s: Slots): void;
-  /**
-   * Named state (scalars as length-1 arrays), for inspection and for the chain's
-   * finite() check. The arrays must be the ones the kernel updates in place.
-   */
-  readonly state?: Readonly<Record<string, Float64Array>>;
   /** Where the gradient is taken (look-ahead methods); see OptimizerState.gradientPoint. */
   gradientPoint?(x: Float64Array, out: Float64Array): void;
+}
+
+/**
+ * What a transform's `init` gets. State vectors come from one arena per optimizer, so
+ * inspect() names them and finite() scans them in one short loop (the engine calls it
+ * every step); scratch vectors hold values recomputed each step (a denominator).
+ */
+export interface InitContext {
+  readonly dim: number;
+  /** A state vector named `name` (shown by inspect), `length` long (default dim), starting at `fill`. */
+  state(name: string, fill?: number, length?: number): Float64Array;
+  /** A dim-long vector that is not state. */
+  scratch(): Float64Array;
+  /** For steps that evaluate the function themselves (line searches, Newton): counts each call. */
+  readonly objective?: Objective;
 }
 
 /** P: the parameters this transform reads. */
@@ -67,12 +77,11 @@ export interface Transform<P extends object> {
   /** Its rows of the update rule (KaTeX `aligned` rows), and the symbols after it. */
   latex(sym: Symbols): TransformLatex;
   /**
-   * Allocates the state for a `dim`-dimensional parameter. Returns null when its
+   * Takes its state from `ctx` for a `ctx.dim`-dimensional parameter. Returns null when its
    * parameters switch it off (weight decay 0, momentum 0, AMSGrad off): the fused step
-   * then skips it rather than testing a flag every step. `objective` is for steps that
-   * evaluate the function themselves (line searches, Newton); it counts each call.
+   * then skips it rather than testing a flag every step.
    */
-  init(p: Readonly<P>, dim: number, objective?: Objective): TransformStep | null;
+  init(p: Readonly<P>, ctx: InitContext): TransformStep | null;
   /** The terminal transform writes x_{t+1}; each chain has exactly one. */
   readonly terminal?: boolean;
   /** Runs after the terminal one, reading x_{t+1} (an average of the iterates); never writes x. */

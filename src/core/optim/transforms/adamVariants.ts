@@ -23,12 +23,11 @@ export function nadamStep(specs: { beta1: NumberParam; beta2: NumberParam; eps: 
       ],
       sym,
     }),
-    init(p) {
+    init(p, ctx) {
       const { beta1, eps, momentumDecay } = p;
       const c2 = new BiasCorrection(p.beta2);
-      const muProduct = new Float64Array([1]);
+      const muProduct = ctx.state("muProduct", 1, 1);
       return {
-        state: { muProduct },
         update(s) {
           const { x, g, num: m } = s;
           const v = s.den!;

@@ -28,12 +28,11 @@ export function accumulateSquares(s0: NumberParam, eps: NumberParam): Transform<
       rows: [String.raw`s_{t+1} &\leftarrow s_t + g_t^2, \quad s_0 \text{ given}`],
       sym: { ...sym, den: String.raw`\sqrt{s_{t+1}} + ${eps.symbol}` },
     }),
-    init(p, dim) {
-      const sum = new Float64Array(dim).fill(p.initialAccumulatorValue);
-      const d = new Float64Array(dim);
+    init(p, ctx) {
+      const sum = ctx.state("sum", p.initialAccumulatorValue);
+      const d = ctx.scratch();
       const e = p.eps;
       return {
-        state: { sum },
         update(s) {
           const { g } = s;
           for (let i = 0; i < sum.length; i++) {
@@ -60,13 +59,12 @@ export function scaleByRms(alpha: NumberParam, eps: NumberParam, centered: Boole
       ],
       sym: { ...sym, den: String.raw`\sigma_{t+1}` },
     }),
-    init(p, dim) {
+    init(p, ctx) {
       const { alpha: al, eps: e, centered: c } = p;
-      const sq = new Float64Array(dim);
-      const gAvg = new Float64Array(dim);
-      const d = new Float64Array(dim);
+      const sq = ctx.state("v");
+      const gAvg = c ? ctx.state("gAvg") : ctx.scratch();
+      const d = ctx.scratch();
       return {
-        state: (c ? { v: sq, gAvg } : { v: sq }) as Record<string, Float64Array>,
         update(s) {
           const { g } = s;
           for (let i = 0; i < sq.length; i++) {
@@ -98,13 +96,12 @@ export function adadeltaRatio(rho: NumberParam, eps: NumberParam): Transform<{ r
       ],
       sym: { ...sym, num: String.raw`\Delta_t` },
     }),
-    init(p, dim) {
+    init(p, ctx) {
       const { rho: k, eps: ep } = p;
-      const v = new Float64Array(dim);
-      const u = new Float64Array(dim);
-      const delta = new Float64Array(dim);
+      const v = ctx.state("v");
+      const u = ctx.state("u");
+      const delta = ctx.scratch();
       return {
-        state: { v, u },
         update(s) {
           const { g } = s;
           for (let i = 0; i < v.length; i++) {

@@ -17,10 +17,9 @@ export function asgdDecay(lambdSpec: NumberParam, alphaSpec: NumberParam): Trans
       ],
       sym: { ...sym, scale: String.raw`\tilde\eta_t` },
     }),
-    init({ lambd, alpha }) {
-      const etaT = new Float64Array(1);
+    init({ lambd, alpha }, ctx) {
+      const etaT = ctx.state("etaT", 0, 1);
       return {
-        state: { etaT },
         update(s) {
           const { x } = s;
           if (s.t === 0) etaT[0] = s.eta;
@@ -50,11 +49,10 @@ export function polyakAverage(t0Spec: NumberParam): Transform<{ t0: number }> {
       rows: [String.raw`\bar x_{t+1} &\leftarrow \bar x_t + \mu_t (x_{t+1} - \bar x_t), \quad \mu_t = 1 / \max(1, t - ${t0Spec.symbol})`],
       sym,
     }),
-    init({ t0 }, dim) {
-      const ax = new Float64Array(dim);
-      const mu = new Float64Array([1]);
+    init({ t0 }, ctx) {
+      const ax = ctx.state("ax");
+      const mu = ctx.state("mu", 1, 1);
       return {
-        state: { ax, mu },
         update(s) {
           const { x } = s;
           const m = mu[0];

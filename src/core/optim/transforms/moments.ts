@@ -19,11 +19,10 @@ export function firstMoment<K extends string>(key: K, spec: NumberParam, symbol 
       rows: [String.raw`${symbol}_{t+1} &\leftarrow ${b} ${symbol}_t + (1-${b}) g_t, \quad ${symbol}_0 = 0`],
       sym: { ...sym, num: `${symbol}_{t+1}` },
     }),
-    init(p, dim) {
+    init(p, ctx) {
       const beta = p[key];
-      const m = new Float64Array(dim);
+      const m = ctx.state(symbol);
       return {
-        state: { [symbol]: m },
         update(s) {
           const { g } = s;
           for (let i = 0; i < m.length; i++) m[i] = beta * m[i] + (1 - beta) * g[i];
@@ -41,11 +40,10 @@ export function secondMoment<K extends string>(key: K, spec: NumberParam): Trans
     name: "secondMoment",
     params: one(key, spec),
     latex: (sym) => ({ rows: [String.raw`v_{t+1} &\leftarrow ${b} v_t + (1-${b}) g_t^2, \quad v_0 = 0`], sym: { ...sym, den: "v_{t+1}" } }),
-    init(p, dim) {
+    init(p, ctx) {
       const beta = p[key];
-      const v = new Float64Array(dim);
+      const v = ctx.state("v");
       return {
-        state: { v },
         update(s) {
           const { g } = s;
           for (let i = 0; i < v.length; i++) v[i] = beta * v[i] + (1 - beta) * g[i] * g[i];
@@ -65,11 +63,10 @@ export function amsgradMax(spec: BooleanParam): Transform<{ amsgrad: boolean }> 
       rows: [String.raw`\hat v_{t+1} &\leftarrow \max(\hat v_t, ${sym.den}) \text{ with AMSGrad, else } \hat v_{t+1} = ${sym.den}`],
       sym: { ...sym, den: String.raw`\hat v_{t+1}` },
     }),
-    init({ amsgrad }, dim) {
+    init({ amsgrad }, ctx) {
       if (!amsgrad) return null;
-      const vMax = new Float64Array(dim);
+      const vMax = ctx.state("vMax");
       return {
-        state: { vMax },
         update(s) {
           const v = s.den!;
           for (let i = 0; i < vMax.length; i++) if (v[i] > vMax[i]) vMax[i] = v[i];
@@ -96,11 +93,11 @@ export function biasCorrection(b1: NumberParam, b2: NumberParam, eps: NumberPara
         den: String.raw`\sqrt{${sym.den}} / \sqrt{1-${b2.symbol}^{t+1}} + ${eps.symbol}`,
       },
     }),
-    init(p, dim) {
+    init(p, ctx) {
       const c1 = new BiasCorrection(p.beta1);
       const c2 = new BiasCorrection(p.beta2);
       const e = p.eps;
-      const d = new Float64Array(dim);
+      const d = ctx.scratch();
       return {
         update(s) {
           const k = s.t + 1;
@@ -138,11 +135,10 @@ export function infinityNorm(b2: NumberParam, eps: NumberParam): Transform<{ bet
     name: "infinityNorm",
     params: { beta2: b2, eps },
     latex: (sym) => ({ rows: [String.raw`u_{t+1} &\leftarrow \max(${b2.symbol} u_t,\ |g_t| + ${eps.symbol})`], sym: { ...sym, den: "u_{t+1}" } }),
-    init(p, dim) {
+    init(p, ctx) {
       const { beta2, eps: e } = p;
-      const u = new Float64Array(dim);
+      const u = ctx.state("u");
       return {
-        state: { u },
         update(s) {
           const { g } = s;
           for (let i = 0; i < u.length; i++) u[i] = Math.max(beta2 * u[i], Math.abs(g[i]) + e);

@@ -21,14 +21,13 @@ export function sgdMomentum(mu: NumberParam, dampening: NumberParam, nesterov: B
       ],
       sym: { ...sym, num: "d_t" },
     }),
-    init(p, dim) {
+    init(p, ctx) {
       const { momentum: k, dampening: damp, nesterov: nest } = p;
       if (k === 0) return null;
-      const buf = new Float64Array(dim);
-      const d = new Float64Array(dim);
+      const buf = ctx.state("buf");
+      const d = ctx.scratch();
       let started = false;
       return {
-        state: { buf },
         update(s) {
           const { g } = s;
           for (let i = 0; i < buf.length; i++) {
@@ -55,11 +54,10 @@ export function heavyBall(mu: NumberParam): Transform<{ momentum: number }> {
       rows: [String.raw`b_{t+1} &\leftarrow ${mu.symbol} b_t + ${over(sym.num, sym.den)} \quad (\text{if } ${mu.symbol} > 0\text{, else } b_{t+1} = ${over(sym.num, sym.den)})`],
       sym: { ...sym, num: "b_{t+1}", den: null },
     }),
-    init({ momentum: k }, dim) {
+    init({ momentum: k }, ctx) {
       if (k === 0) return null;
-      const buf = new Float64Array(dim);
+      const buf = ctx.state("buf");
       return {
-        state: { buf },
         update(s) {
           const { num, den } = s;
           if (den === null) for (let i = 0; i < buf.length; i++) buf[i] = k * buf[i] + num[i];
@@ -86,10 +84,9 @@ export function lookAheadVelocity(gamma: NumberParam): Transform<{ momentum: num
       rows: [String.raw`g_t &\leftarrow \nabla f(x_t - ${y} v_t)`, String.raw`v_{t+1} &\leftarrow ${y} v_t + \eta_t g_t, \quad v_0 = 0`],
       sym: { num: "v_{t+1}", den: null, scale: null },
     }),
-    init({ momentum: k }, dim) {
-      const v = new Float64Array(dim);
+    init({ momentum: k }, ctx) {
+      const v = ctx.state("v");
       return {
-        state: { v },
         gradientPoint(x, out) {
           for (let i = 0; i < v.length; i++) out[i] = x[i] - k * v[i];
         },

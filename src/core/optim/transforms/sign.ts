@@ -13,11 +13,10 @@ export function lionSign(b1: NumberParam, b2: NumberParam): Transform<{ beta1: n
       rows: [String.raw`c_t &\leftarrow ${p1} m_t + (1-${p1}) g_t`, String.raw`m_{t+1} &\leftarrow ${p2} m_t + (1-${p2}) g_t, \quad m_0 = 0`],
       sym: { ...sym, num: String.raw`\operatorname{sign}(c_t)` },
     }),
-    init({ beta1, beta2 }, dim) {
-      const m = new Float64Array(dim);
-      const dir = new Float64Array(dim);
+    init({ beta1, beta2 }, ctx) {
+      const m = ctx.state("m");
+      const dir = ctx.scratch();
       return {
-        state: { m },
         update(s) {
           const { g } = s;
           for (let i = 0; i < m.length; i++) {
@@ -51,14 +50,13 @@ export function rpropStepSizes(specs: { [K in keyof RpropParams]: NumberParam })
       ],
       sym: { num: String.raw`\Gamma_t \operatorname{sign}(\tilde g_t)`, den: null, scale: null },
     }),
-    init(p, dim) {
+    init(p, ctx) {
       const { etaMinus, etaPlus, stepSizeMin, stepSizeMax } = p;
-      const prev = new Float64Array(dim);
-      const size = new Float64Array(dim);
-      const dir = new Float64Array(dim);
+      const prev = ctx.state("prev");
+      const size = ctx.state("size");
+      const dir = ctx.scratch();
       let started = false;
       return {
-        state: { prev, size },
         update(s) {
           const { g } = s;
           if (!started) {
