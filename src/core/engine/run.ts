@@ -16,12 +16,21 @@ export const DIVERGENCE_LIMIT = 1e6;
 
 const beyondLimit = (x: number, y: number) => !(Math.abs(x) <= DIVERGENCE_LIMIT && Math.abs(y) <= DIVERGENCE_LIMIT);
 
+/**
+ * A run's numbers (what the CLI prints and the leaderboard shows). Every number is finite:
+ * the point is the last finite one, distances never overflow (norm2). The two nulls are
+ * answers, not missing numbers.
+ */
 export interface RunMetrics {
+  /** Steps taken, counting a step that blew up (it was attempted). */
   steps: number;
   finalPoint: [number, number];
+  /** f at finalPoint (validation refuses a start where f is not finite). */
   finalLoss: number;
+  /** null: the surface knows no minimum (saddle); then distance is null too. */
   nearestMinimum: { index: number; point: [number, number]; value: number; kind: CriticalPoint["kind"] } | null;
   distance: number | null;
+  /** First step within the tolerance of a known minimum; null: not reached. */
   stepsToTolerance: number | null;
   pathLength: number;
   status: RunStatus;
