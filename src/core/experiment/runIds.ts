@@ -18,6 +18,7 @@ export function fillRunIds(runs: readonly (Omit<RunSpec, "id"> & { id?: string }
     if (r.id !== undefined) return r as RunSpec;
     const id = uniqueRunId(r.optimizer.name, taken);
     taken.add(id);
-    return { ...r, id };
+    const { id: _missing, ...rest } = r; // drops an explicit `id: undefined` too
+    return { id, ...rest };
   });
 }

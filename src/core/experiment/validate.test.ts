@@ -171,6 +171,12 @@ describe("run ids", () => {
     expect(ids(validateExperiment(runs({ ...adam, id: "adam-2" }, adam, adam)))).toEqual(["adam-2", "adam", "adam-3"]);
   });
 
+  it("come first in the normalized run, also when built in code with id: undefined", () => {
+    const run = ok(validateExperiment(runs({ optimizer: { name: "sgd" }, id: undefined }))).runs[0];
+    expect(Object.keys(run)[0]).toBe("id");
+    expect(run.id).toBe("sgd");
+  });
+
   it("leave the input untouched", () => {
     const input = runs(adam);
     validateExperiment(input);
