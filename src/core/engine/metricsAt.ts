@@ -5,7 +5,7 @@
  * exactly (metricsAt.test.ts checks every step of real races).
  */
 import type { CriticalPoint } from "../surfaces/types";
-import { nearestMinimum, withinTolerance } from "./minima";
+import { nearestMinimum, norm2, withinTolerance } from "./minima";
 import type { RunMetrics } from "./run";
 
 /** An unthinned record of one run: point i is the point after i steps. */
@@ -44,7 +44,7 @@ export function metricsAt(trace: TracePrefix, k: number, ctx: MetricsContext): R
   for (let j = 1; j <= i; j++) {
     const dx = xy[2 * j] - xy[2 * j - 2];
     const dy = xy[2 * j + 1] - xy[2 * j - 1];
-    pathLength += Math.sqrt(dx * dx + dy * dy);
+    pathLength += norm2(dx, dy);
     if (stepsToTolerance === null && withinTolerance(minima, xy[2 * j], xy[2 * j + 1], tolerance)) stepsToTolerance = j;
   }
 
