@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -180,4 +180,17 @@ describe("race CLI", () => {
     expect(mib).toBeGreaterThan(10);
     expect(mib).toBeLessThan(120);
   }, 120_000);
+
+  it("stops quietly when the reader goes away (race … | head)", async () => {
+    const big = file("pipe.json", { surface: "bowl", steps: 2_000_000, runs: [{ id: "sgd", optimizer: { name: "sgd", lr: 1e-7 } }] });
+    const child = spawn(LAUNCH[0], [...LAUNCH.slice(1), big], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    const first = await new Promise<string>((resolve) => child.stdout.once("data", (d) => resolve(String(d))));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(first.startsWith('{"surface":"bowl"')).toBe(true);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
 });

@@ -35,7 +35,10 @@ function writeAll(chunk: string): void {
       try {
         off += writeSync(1, out, off, len - off);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EAGAIN") throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        // The reader has gone (`race … | head`): nothing left to say, and nothing went wrong.
+        if (code === "EPIPE") process.exit(0);
+        if (code !== "EAGAIN") throw err;
       }
     }
   }
