@@ -112,6 +112,16 @@ async function settle(page: Page): Promise<Seen> {
   throw new Error(`the page never settled: ${last}`);
 }
 
+/**
+ * Settles after a command that stops the race. A batch the worker sent before it read the
+ * pause still says "playing" and may land after the click; the worker's answer to the pause
+ * follows within a frame or two.
+ */
+async function settleStopped(page: Page, message: string): Promise<Seen> {
+  await expect.poll(async () => (await see(page)).playing, { message, timeout: 5_000 }).toBe(false);
+  return settle(page);
+}
+
 /** What holds after every command, whatever it was. */
 function checkInvariants(m: Model, s: Seen, what: string): void {
   expect(s.total, `${what}: the counter shows the horizon`).toBe(m.horizon);
@@ -171,7 +181,7 @@ class Pause implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, { page }: Real) {
     const pause = transportButton(page, "Pause");
     if (await pause.count()) await pause.click();
-    const s = await settle(page);
+    const s = await settleStopped(page, "Pause stops the race");
     checkInvariants(m, s, "Pause");
     expect(s.playing, "Pause stops the race").toBe(false);
     await expect(transportButton(page, "Play")).toBeVisible();
@@ -236,7 +246,7 @@ class Scrub implements fc.AsyncCommand<Model, Real> {
     const v = Math.floor(this.fraction * max);
     const wasPlaying = m.playing;
     await timeline.fill(String(v));
-    const s = await settle(page);
+    const s = v < max ? await settleStopped(page, "Scrub back pauses the race") : await settle(page);
     checkInvariants(m, s, "Scrub");
     // Looking back pauses a playing race; looking at the head follows it.
     if (v < s.head) {
