@@ -177,7 +177,7 @@ test("an invalid typed learning rate shows a message and keeps the previous valu
   await expect(page.getByRole("banner").getByRole("status")).toHaveText("");
 
   await box.fill("abc");
-  await expect(alert).toContainText("Learning rate must be a number > 0");
+  await expect(alert).toHaveText('Learning rate: "abc" is not a number');
   await box.fill("0.05");
   await expect(alert).toHaveCount(0);
   await expect(card(page, "adam")).toHaveAttribute("data-lr", "0.05");
@@ -194,10 +194,14 @@ test("an invalid typed learning rate shows a message and keeps the previous valu
 test("the Steps horizon is validated inline", async ({ page }) => {
   const steps = page.getByRole("spinbutton", { name: "Steps", exact: true });
   await steps.fill("0");
-  await expect(transport(page).getByRole("alert")).toContainText("Steps must be an integer from 1 to 200,000");
+  await steps.press("Enter");
+  await expect(transport(page).getByRole("alert")).toHaveText('Steps: "0" must be an integer ≥ 1 and ≤ 200000');
   await expect(counter(page)).toHaveText(/\/\s*5000$/);
   await steps.fill("1200");
   await expect(transport(page).getByRole("alert")).toHaveCount(0);
+  // Stored on Enter (or on leaving the box), not at every keystroke.
+  await expect(counter(page)).toHaveText(/\/\s*5000$/);
+  await steps.press("Enter");
   await expect(counter(page)).toHaveText(/\/\s*1200$/);
   await page.getByRole("button", { name: "Run to end", exact: true }).click();
   await expectStep(page, 1200);
@@ -219,14 +223,14 @@ test("runs: add up to 10 and more, duplicate, remove, hide, rename, recolour, se
   await expect(cards(page)).toHaveCount(12);
   await expect(add).toBeDisabled();
 
-  await page.getByRole("button", { name: "Remove rmsprop-2", exact: true }).click();
+  await page.getByRole("button", { name: "Remove RMSprop 2", exact: true }).click();
   await expect(cards(page)).toHaveCount(11);
   await expect(add).toBeEnabled();
 
   await page.getByRole("button", { name: "Duplicate Adam", exact: true }).click();
   await expect(cards(page)).toHaveCount(12);
-  await expect(sidebar(page).getByRole("button", { name: "Adam copy", exact: true })).toHaveAttribute("aria-expanded", "true");
-  await page.getByRole("button", { name: "Remove Adam copy", exact: true }).click();
+  await expect(sidebar(page).getByRole("button", { name: "Adam (copy)", exact: true })).toHaveAttribute("aria-expanded", "true");
+  await page.getByRole("button", { name: "Remove Adam (copy)", exact: true }).click();
   await expect(cards(page)).toHaveCount(11);
 
   await page.getByRole("button", { name: "Hide SGD", exact: true }).click();
@@ -313,7 +317,7 @@ test("the start can be typed: this run only, then every run", async ({ page }) =
     .poll(() => page.evaluate(() => { const d = (window as any).downhill; return [...d.trajectories.runs.values()].map((r: any) => [r.xy[0], r.xy[1]]); }))
     .toEqual([[-2, 2], [-2, 2], [-1.5, 2.5]]);
   await runs.getByRole("textbox", { name: "Start x" }).fill("abc");
-  await expect(runs.getByRole("alert")).toContainText("Start x must be a finite number");
+  await expect(runs.getByRole("alert")).toHaveText('Start x: "abc" is not a number');
   await runs.getByRole("textbox", { name: "Start x" }).fill("-1.5");
   await runs.getByRole("button", { name: "Use for all runs" }).click();
   await expect

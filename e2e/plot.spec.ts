@@ -65,7 +65,7 @@ async function centroid(page: Page, layer: string, color: string): Promise<[numb
   );
 }
 
-const RUN_COLORS = ["#0077bb", "#ee7733", "#009988"];
+const RUN_COLORS = ["#0077bb", "#d55e00", "#009988"];
 const near = (hex: string, target: string) => {
   const a = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const b = [1, 3, 5].map((i) => parseInt(target.slice(i, i + 2), 16));
@@ -255,14 +255,14 @@ test("resizing the window redraws the plot to fit", async ({ page }) => {
 test("hidden runs are not drawn, and the selected run is drawn above the others", async ({ page }) => {
   await open(page);
   await page.getByRole("button", { name: "Play" }).click();
-  const orange = async () => (await centroid(page, "paths", "#ee7733")) !== null;
+  const orange = async () => (await centroid(page, "paths", "#d55e00")) !== null;
   await expect.poll(orange).toBe(true);
   // Adam (teal) is selected: it lives on its own layer, above the others.
   await expect.poll(async () => (await centroid(page, "selected-path", "#009988")) !== null).toBe(true);
   expect(await centroid(page, "paths", "#009988")).toBeNull();
   await page.getByRole("button", { name: "Hide Momentum" }).click();
   await expect.poll(orange).toBe(false);
-  expect(await centroid(page, "heads", "#ee7733")).toBeNull();
+  expect(await centroid(page, "heads", "#d55e00")).toBeNull();
 });
 
 test("the contours follow the colour scheme", async ({ page }) => {
