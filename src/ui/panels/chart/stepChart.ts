@@ -5,15 +5,14 @@
  * through React. Each run's series is summarised per pixel column (ColumnSummary), so
  * a frame costs the canvas width per run however long the race is.
  */
-import { ticks } from "d3-array";
-import { format } from "d3-format";
 import { runColor } from "../../../state/palette";
 import { useStore } from "../../../state/store";
 import { trajectories, type RunTrajectory } from "../../../state/trajectories";
 import { formatMetric } from "../../format";
+import { paintAxes, paintCursor, paintDot, paintLineKey, paintSeries, paintYGrid, stepX, type ChartBox, type SeriesStyle } from "./chartPaint";
 import { ColumnSummary } from "./columnSummary";
 import { readTheme, type Theme } from "../../theme";
-import { yScale, type YScale, type YScaleKind } from "./yScale";
+import { seriesExtent, yScale, type YScale, type YScaleKind } from "./yScale";
 
 export interface StepSeries {
   /** Recorded values of a run indexed by step (NaN where there is none yet). */
@@ -44,6 +43,11 @@ export interface StepChartOptions {
   onScaleKind?(kind: YScaleKind): void;
 }
 
+interface VisibleRun extends SeriesStyle {
+  run: RunTrajectory;
+  label: string;
+}
+
 interface RunCache {
   run: RunTrajectory;
   offset: number;
@@ -52,7 +56,6 @@ interface RunCache {
 }
 
 const MARGIN = { left: 46, right: 10, top: 20, bottom: 20 };
-const formatStep = format("~s");
 const DESCRIBE_EVERY_MS = 300;
 
 export interface StepChart {
@@ -98,28 +101,58 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
     return c;
   }
 
-  function trace(s: ColumnSummary, y: YScale): void {
-    const x0 = MARGIN.left + 0.5;
-    let started = false;
-    for (let c = 0; c < s.width; c++) {
-      const f = s.first[c];
-      if (f !== f) continue;
-      const x = x0 + c;
-      if (started) ctx.lineTo(x, y.y(f));
-      else {
-        ctx.moveTo(x, y.y(f));
-        started = true;
-      }
-      ctx.lineTo(x, y.y(s.min[c]));
-      ctx.lineTo(x, y.y(s.max[c]));
-      ctx.lineTo(x, y.y(s.last[c]));
+  /** The visible runs with their summaries, the selected one last (drawn on top). */
+  function visibleRuns(steps: number, offset: number): VisibleRun[] {
+    const state = useStore.getState();
+    const visible: VisibleRun[] = [];
+    state.experiment.runs.forEach((spec, i) => {
+      const run = trajectories.runs.get(spec.id);
+      if (!run || spec.hidden) return;
+      const cache = cacheFor(run, offset, steps);
+      visible.push({ run, actual: cache.actual, plan: cache.plan, color: runColor(spec, i), label: spec.label ?? spec.id, selected: spec.id === state.selectedRunId });
+    });
+    return visible.sort((a, b) => Number(a.selected) - Number(b.selected));
+  }
+
+  /** The y scale for what is visible, telling the options when its kind flips. */
+  function scaleFor(visible: readonly VisibleRun[], box: ChartBox): YScale {
+    const { positive, all } = seriesExtent(visible.map((v) => ({ actual: v.actual, plan: v.plan, diverged: v.run.status === "diverged" })));
+    const kind = options.scaleKind(positive.lo, all.hi);
+    if (kind !== drawnKind) {
+      drawnKind = kind;
+      options.onScaleKind?.(kind);
     }
+    const lo = kind === "log" ? positive.lo : Math.min(0, all.lo);
+    const hi = kind === "log" ? positive.hi : all.hi;
+    return yScale(kind, lo, hi, box.top, box.bottom, Math.max(2, Math.floor((box.bottom - box.top) / 34)));
+  }
+
+  /** Dots at each run's value on the cursor; returns "label value" readings for the description. */
+  function paintReadings(visible: readonly VisibleRun[], s: number, cx: number, y: YScale, offset: number): string[] {
+    const readings: string[] = [];
+    for (const v of visible) {
+      const value = options.series.valueAt(v.run, s) - offset;
+      if (value !== value) continue;
+      readings.push(`${v.label} ${formatMetric(value)}`);
+      paintDot(ctx, cx, y.y(value), v.color, theme);
+    }
+    return readings;
+  }
+
+  /** Top right: the line key, or the step readout where it fits beside the axis label (narrow panels skip it). */
+  function paintTopRight(yLabel: string, s: number): void {
+    ctx.fillStyle = theme.muted;
+    ctx.textAlign = "right";
+    ctx.textBaseline = "alphabetic";
+    if (options.lineKey) return paintLineKey(ctx, width - MARGIN.right, 11, theme);
+    const labelEnd = 4 + ctx.measureText(yLabel).width + 10;
+    const readout = `step ${s.toLocaleString("en")}`;
+    if (labelEnd + ctx.measureText(readout).width <= width - MARGIN.right) ctx.fillText(readout, width - MARGIN.right, 11);
   }
 
   function draw(): void {
     frame = 0;
     if (width <= 0 || height <= 0) return;
-    const state = useStore.getState();
     const steps = horizon();
     const key = `${trajectories.generation}|${plotWidth()}|${steps}`;
     if (key !== cacheKey) {
@@ -127,178 +160,32 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
       cacheKey = key;
     }
     const offset = options.series.offset();
-    const visible: { cache: RunCache; color: string; label: string; selected: boolean }[] = [];
-    state.experiment.runs.forEach((spec, i) => {
-      const run = trajectories.runs.get(spec.id);
-      if (!run || spec.hidden) return;
-      visible.push({
-        cache: cacheFor(run, offset, steps),
-        color: runColor(spec, i),
-        label: spec.label ?? spec.id,
-        selected: spec.id === state.selectedRunId,
-      });
-    });
-    // Selected run last, so it is drawn on top.
-    visible.sort((a, b) => Number(a.selected) - Number(b.selected));
-
-    // A diverged run's values (a loss of 1e61) would flatten every other curve: the axis
-    // follows the runs still on the surface, and the diverged one leaves through the top.
-    const someAlive = visible.some((v) => v.cache.run.status !== "diverged" && v.cache.actual.next > 0);
-    const positive = { lo: Infinity, hi: -Infinity };
-    const all = { lo: Infinity, hi: -Infinity };
-    for (const v of visible) {
-      const summaries = someAlive && v.cache.run.status === "diverged" ? [] : [v.cache.actual];
-      if (v.cache.plan) summaries.push(v.cache.plan);
-      for (const s of summaries) {
-        s.extent(positive, true);
-        s.extent(all, false);
-      }
-    }
-    const kind = options.scaleKind(positive.lo, all.hi);
-    if (kind !== drawnKind) {
-      drawnKind = kind;
-      options.onScaleKind?.(kind);
-    }
-    const top = MARGIN.top;
-    const bottom = height - MARGIN.bottom;
-    const pw = plotWidth();
-    const lo = kind === "log" ? positive.lo : Math.min(0, all.lo);
-    const y = yScale(kind, lo, kind === "log" ? positive.hi : all.hi, top, bottom, Math.max(2, Math.floor((bottom - top) / 34)));
+    const box: ChartBox = { left: MARGIN.left, top: MARGIN.top, width: plotWidth(), bottom: height - MARGIN.bottom };
+    const visible = visibleRuns(steps, offset);
+    const y = scaleFor(visible, box);
+    const yLabel = options.yLabel(y.kind);
 
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     ctx.font = `11px ${theme.font}`;
     ctx.lineWidth = 1;
+    paintYGrid(ctx, y, box, theme);
+    paintAxes(ctx, steps, box, yLabel, theme);
+    paintSeries(ctx, visible, y, box);
 
-    // Grid and y ticks.
-    ctx.strokeStyle = theme.border;
-    ctx.fillStyle = theme.muted;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    ctx.beginPath();
-    for (const t of y.ticks) {
-      const py = Math.round(y.y(t)) + 0.5;
-      if (py < top - 1 || py > bottom + 1) continue;
-      ctx.moveTo(MARGIN.left, py);
-      ctx.lineTo(MARGIN.left + pw, py);
-      ctx.fillText(y.format(t), MARGIN.left - 5, py);
-    }
-    ctx.stroke();
-
-    // x axis and ticks.
-    const xOf = (s: number) => MARGIN.left + (steps > 0 ? (s / steps) * pw : 0);
-    ctx.strokeStyle = theme.muted;
-    ctx.beginPath();
-    ctx.moveTo(MARGIN.left, bottom + 0.5);
-    ctx.lineTo(MARGIN.left + pw, bottom + 0.5);
-    ctx.moveTo(MARGIN.left - 0.5, top);
-    ctx.lineTo(MARGIN.left - 0.5, bottom);
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    const xt = steps > 0 ? ticks(0, steps, Math.max(2, Math.floor(pw / 60))) : [0];
-    for (const t of xt) {
-      const px = Math.round(xOf(t)) + 0.5;
-      ctx.moveTo(px, bottom);
-      ctx.lineTo(px, bottom + 4);
-      ctx.fillText(formatStep(t), Math.min(px, MARGIN.left + pw - 8), bottom + 5);
-    }
-    ctx.stroke();
-    ctx.textAlign = "left";
-    ctx.textBaseline = "alphabetic";
-    ctx.fillText(options.yLabel(kind), 4, 11);
-    ctx.textBaseline = "top";
-    ctx.fillText("step", 4, bottom + 5);
-
-    // Series: planned schedules dashed underneath, then what was run, solid.
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(MARGIN.left, top - 3, pw + 1, bottom - top + 6);
-    ctx.clip();
-    ctx.lineJoin = "round";
-    ctx.setLineDash([4, 3]);
-    ctx.globalAlpha = 0.7;
-    for (const v of visible) {
-      if (!v.cache.plan) continue;
-      ctx.strokeStyle = v.color;
-      ctx.lineWidth = 1.25;
-      ctx.beginPath();
-      trace(v.cache.plan, y);
-      ctx.stroke();
-    }
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 1;
-    for (const v of visible) {
-      ctx.strokeStyle = v.color;
-      ctx.lineWidth = v.selected ? 2.25 : 1.5;
-      ctx.beginPath();
-      trace(v.cache.actual, y);
-      ctx.stroke();
-    }
-    ctx.restore();
-
-    // Cursor at the shown step, with each run's value there.
-    const live = trajectories.step;
-    const s = Math.max(0, Math.min(state.scrub ?? live, steps));
-    const cx = Math.round(xOf(s)) + 0.5;
-    ctx.strokeStyle = state.scrub === null ? theme.muted : theme.text;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(cx, top - 2);
-    ctx.lineTo(cx, bottom);
-    ctx.stroke();
-    const readings: string[] = [];
-    for (const v of visible) {
-      const value = options.series.valueAt(v.cache.run, s) - offset;
-      if (value !== value) continue;
-      readings.push(`${v.label} ${formatMetric(value)}`);
-      ctx.fillStyle = v.color;
-      ctx.strokeStyle = theme.surface;
-      ctx.lineWidth = 1.5;
-      ctx.beginPath();
-      ctx.arc(cx, y.y(value), 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-    }
-    ctx.fillStyle = theme.muted;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "alphabetic";
-    const labelEnd = 4 + ctx.measureText(options.yLabel(kind)).width + 10;
-    if (options.lineKey) drawLineKey(width - MARGIN.right, 11);
-    else {
-      // The step readout only where it fits beside the axis label (narrow panels skip it).
-      const readout = `step ${s.toLocaleString("en")}`;
-      if (labelEnd + ctx.measureText(readout).width <= width - MARGIN.right) ctx.fillText(readout, width - MARGIN.right, 11);
-    }
+    // The cursor at the shown step, with each run's value there.
+    const scrub = useStore.getState().scrub;
+    const s = Math.max(0, Math.min(scrub ?? trajectories.step, steps));
+    const cx = Math.round(stepX(box, s, steps)) + 0.5;
+    paintCursor(ctx, cx, box, scrub !== null, theme);
+    const readings = paintReadings(visible, s, cx, y, offset);
+    paintTopRight(yLabel, s);
 
     describeLater(
-      `${options.quantity} by step, ${kind} scale, ${visible.length} run${visible.length === 1 ? "" : "s"}` +
-        (visible.some((v) => v.cache.plan) ? " (solid: steps taken; dashed: planned schedule)" : "") +
+      `${options.quantity} by step, ${y.kind} scale, ${visible.length} run${visible.length === 1 ? "" : "s"}` +
+        (visible.some((v) => v.plan) ? " (solid: steps taken; dashed: planned schedule)" : "") +
         `. At step ${s} of ${steps}: ${readings.join(", ") || "no values yet"}.`,
     );
-  }
-
-  /** "── run  ╌╌ plan", right-aligned at (right, baseline). */
-  function drawLineKey(right: number, baseline: number): void {
-    const planW = ctx.measureText("plan").width;
-    const runW = ctx.measureText("run").width;
-    const sample = 14;
-    const planX = right - planW - 4 - sample;
-    const runX = planX - 10 - runW - 4 - sample;
-    ctx.strokeStyle = theme.muted;
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    ctx.moveTo(runX, baseline - 4);
-    ctx.lineTo(runX + sample, baseline - 4);
-    ctx.stroke();
-    ctx.setLineDash([3, 2]);
-    ctx.beginPath();
-    ctx.moveTo(planX, baseline - 4);
-    ctx.lineTo(planX + sample, baseline - 4);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.textAlign = "left";
-    ctx.fillText("run", runX + sample + 4, baseline);
-    ctx.fillText("plan", planX + sample + 4, baseline);
   }
 
   let pendingText = "";

@@ -1,6 +1,7 @@
 import { ticks } from "d3-array";
 import { tickFormat } from "d3-scale";
 import { formatMetric } from "../../format";
+import type { ColumnSummary } from "./columnSummary";
 
 export type YScaleKind = "linear" | "log";
 
@@ -107,4 +108,30 @@ export function yScale(kind: YScaleKind, lo: number, hi: number, top: number, bo
     ticks: tickValues,
     format: tickLabels(a, b, tickCount),
   };
+}
+
+export interface Extent {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The y extent of the visible series: `positive` over values > 0 (for a log axis), `all`
+ * over every value. A diverged run's values (a loss of 1e61) would flatten every other
+ * curve, so while any run is still on the surface the axis follows those runs and the
+ * diverged one leaves through the top; plans always count.
+ */
+export function seriesExtent(series: readonly { actual: ColumnSummary; plan: ColumnSummary | null; diverged: boolean }[]): { positive: Extent; all: Extent } {
+  const someAlive = series.some((v) => !v.diverged && v.actual.next > 0);
+  const positive = { lo: Infinity, hi: -Infinity };
+  const all = { lo: Infinity, hi: -Infinity };
+  for (const v of series) {
+    const summaries = someAlive && v.diverged ? [] : [v.actual];
+    if (v.plan) summaries.push(v.plan);
+    for (const s of summaries) {
+      s.extent(positive, true);
+      s.extent(all, false);
+    }
+  }
+  return { positive, all };
 }
