@@ -11,8 +11,7 @@ import { renderContourImage, type ContourImage, type ContourReply, type RenderJo
 import { frameRect, toPxX, toPxY, type Frame } from "./frame";
 import type { Theme } from "../theme";
 
-/** Number of log-spaced levels asked of the worker. */
-/** Log-spaced levels: 20 read well and keep a 400 × 400 zoom inside its 200 ms budget on 2 cores. */
+/** Log-spaced levels asked of the workers: 20 read well and keep a 400 × 400 zoom inside its 200 ms budget on 2 cores. */
 export const LEVELS = 20;
 /** Grid size along the box's longer side: coarse while the view moves, finer at rest. */
 export const DRAFT_GRID = 200;
