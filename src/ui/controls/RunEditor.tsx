@@ -69,9 +69,10 @@ export function RunEditor({ run, color }: { run: RunSpec; color: string }) {
           </select>
         </div>
         {def &&
-          Object.entries(def.params).map(([key, spec]) => (
-            <SpecControl key={`${def.name}.${key}`} spec={spec} value={run.optimizer[key]} onCommit={(v) => setParam(key, v)} />
-          ))}
+          Object.entries(def.params)
+            // `control: false`: in the experiment, but nothing drawn depends on it (ASGD's t₀).
+            .filter(([, spec]) => !("control" in spec && spec.control === false))
+            .map(([key, spec]) => <SpecControl key={`${def.name}.${key}`} spec={spec} value={run.optimizer[key]} onCommit={(v) => setParam(key, v)} />)}
       </fieldset>
       <ScheduleEditor run={run} />
       <ClipEditor run={run} />

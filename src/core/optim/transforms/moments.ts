@@ -89,7 +89,7 @@ export function biasCorrection(b1: NumberParam, b2: NumberParam, eps: NumberPara
       rows: [],
       sym: {
         num: sym.num,
-        scale: String.raw`\frac{${sym.scale}}{1-${b1.symbol}^{t+1}}`,
+        scale: String.raw`\tfrac{${sym.scale}}{1-${b1.symbol}^{t+1}}`,
         den: String.raw`\sqrt{${sym.den}} / \sqrt{1-${b2.symbol}^{t+1}} + ${eps.symbol}`,
       },
     }),
@@ -117,7 +117,7 @@ export function firstMomentCorrection(b1: NumberParam): Transform<{ beta1: numbe
   return {
     name: "firstMomentCorrection",
     params: { beta1: b1 },
-    latex: (sym) => ({ rows: [], sym: { ...sym, scale: String.raw`\frac{${sym.scale}}{1-${b1.symbol}^{t+1}}` } }),
+    latex: (sym) => ({ rows: [], sym: { ...sym, scale: String.raw`\tfrac{${sym.scale}}{1-${b1.symbol}^{t+1}}` } }),
     init({ beta1 }) {
       const c1 = new BiasCorrection(beta1);
       return {

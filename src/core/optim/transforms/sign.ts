@@ -44,11 +44,11 @@ export function rpropStepSizes(specs: { [K in keyof RpropParams]: NumberParam })
     params: specs,
     latex: () => ({
       rows: [
-        String.raw`p_t &\leftarrow g_t\, \tilde g_{t-1} \quad (\tilde g_{-1} = 0,\ \Gamma_{-1} = \eta_0)`,
-        String.raw`\Gamma_t &\leftarrow \operatorname{clip}\!\big(\Gamma_{t-1} \cdot \{${ep.symbol} \text{ if } p_t > 0;\ ${em.symbol} \text{ if } p_t < 0;\ 1\},\ ${lo.symbol}, ${hi.symbol}\big)`,
-        String.raw`\tilde g_t &\leftarrow 0 \text{ where } p_t < 0, \text{ else } g_t`,
+        String.raw`p_t &\leftarrow g_t\, \tilde g_t \quad (\tilde g_0 = 0,\ \Gamma_0 = \eta_0)`,
+        String.raw`\Gamma_{t+1} &\leftarrow \operatorname{clip}\!\big(\Gamma_t \cdot \{${ep.symbol} \text{ if } p_t > 0;\ ${em.symbol} \text{ if } p_t < 0;\ 1\},\ ${lo.symbol}, ${hi.symbol}\big)`,
+        String.raw`\tilde g_{t+1} &\leftarrow 0 \text{ where } p_t < 0, \text{ else } g_t`,
       ],
-      sym: { num: String.raw`\Gamma_t \operatorname{sign}(\tilde g_t)`, den: null, scale: null },
+      sym: { num: String.raw`\Gamma_{t+1} \operatorname{sign}(\tilde g_{t+1})`, den: null, scale: null },
     }),
     init(p, ctx) {
       const { etaMinus, etaPlus, stepSizeMin, stepSizeMax } = p;
