@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { validateExperiment } from "../experiment";
 import type { Experiment, RunSpec } from "../experiment/types";
 import { optimizers } from "../optim";
 import { surfaces } from "../surfaces";
@@ -93,5 +94,24 @@ describe("every race ends honestly", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("whatever validation accepts runs to numbers only: no null but the ones that mean 'none'", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(experiment, (exp) => {
+        const v = validateExperiment(JSON.parse(JSON.stringify(exp)));
+        if (!v.ok) return;
+        accepted++;
+        // JSON.stringify writes any ∞ or NaN as null: none may appear.
+        const text = JSON.stringify(runExperiment(v.experiment));
+        // stepsToTolerance (not reached) and nearestMinimum/distance (a surface without minima) are the only nulls.
+        const stripped = text.replace(/"(stepsToTolerance|nearestMinimum|distance)":null/g, "");
+        expect(stripped).not.toContain("null");
+        for (const run of JSON.parse(text).runs) expect(["converged", "finished", "diverged"]).toContain(run.status);
+      }),
+      { numRuns: 200 },
+    );
+    expect(accepted).toBeGreaterThan(20);
   });
 });
