@@ -40,7 +40,8 @@ const wide = experiment("wide.json", {
 });
 
 const NPM = ["npm", "run", "--silent", "race", "--"];
-const NODE = [process.execPath, "--max-semi-space-size=2", "bin/race.cjs"];
+// No V8 flags: the same command line as `npm run race` (and the README), so all share one code cache.
+const NODE = [process.execPath, "bin/race.cjs"];
 
 /** GNU time, when installed, adds each launch's CPU time (user + system, whole process tree). */
 const GNU_TIME = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "\n@cpu %U %S"] : [];

@@ -5,7 +5,8 @@
  * - runs it through vm.Script with V8's code cache (build/race.cjs.cache, written after
  *   the first run and whenever V8 rejects it, e.g. after a rebuild or a Node upgrade), so
  *   a launch does not parse and compile 600 KB of JavaScript again. CommonJS throughout:
- *   the ES module loader would cost more start-up than the cache saves.
+ *   the ES module loader would cost more start-up than the cache saves. V8 rejects a cache
+ *   made under other flags, so `npm run race` passes none: every way of starting it shares one.
  */
 "use strict";
 const fs = require("node:fs");

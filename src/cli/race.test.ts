@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), "downhill-cli-"));
  * The command `npm run race` runs: the compiled bundle through its launcher, which
  * rebuilds it first when any source is newer, so these tests always run the current code.
  */
-const LAUNCH = [process.execPath, "--max-semi-space-size=2", "bin/race.cjs"] as const;
+const LAUNCH = [process.execPath, "bin/race.cjs"] as const;
 
 function race(args: string[], input?: string) {
   const r = spawnSync(LAUNCH[0], [...LAUNCH.slice(1), ...args], { encoding: "utf8", input, timeout: 60_000 });
