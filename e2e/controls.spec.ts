@@ -181,7 +181,8 @@ test("an invalid typed learning rate shows a message and keeps the previous valu
   await box.fill("0.05");
   await expect(alert).toHaveCount(0);
   await expect(card(page, "adam")).toHaveAttribute("data-lr", "0.05");
-  await box.press("Escape");
+  // Enter ends the edit with 0.05 in force (Escape would give the whole edit up).
+  await box.press("Enter");
 
   // Escape after a bad value brings the stored one back.
   await box.fill("0");
@@ -244,6 +245,7 @@ test("runs: add up to 10 and more, duplicate, remove, hide, rename, recolour, se
   await expect(sidebar(page).getByRole("button", { name: "Momentum", exact: true })).toHaveAttribute("aria-expanded", "true");
   const name = page.getByRole("textbox", { name: "Name", exact: true });
   await name.fill("Heavy ball");
+  await name.press("Enter");
   await expect(sidebar(page).getByRole("button", { name: "Heavy ball", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove Heavy ball", exact: true })).toBeVisible();
   await name.fill("");
