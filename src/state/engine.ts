@@ -6,11 +6,10 @@
  */
 import { formatError, validateExperiment } from "../core/experiment";
 import { createBridge, createContourBridge, type ContourBridge, type EngineBridge } from "../worker/bridge";
-import { MAX_BROWSER_STEPS, type FromWorker, type View } from "../worker/protocol";
+import { MAX_BROWSER_STEPS, type View } from "../worker/protocol";
+import { ContourRequests, type ContourReply } from "./contourRequests";
 import { engineKey, useStore } from "./store";
 import { trajectories } from "./trajectories";
-
-type ContourReply = Extract<FromWorker, { type: "contours" }>;
 
 export { MAX_BROWSER_STEPS };
 
@@ -34,34 +33,11 @@ export function getEngine(): EngineController {
   return controller;
 }
 
-/** Collects the parts of one contour request from the contour workers into one reply. */
-function mergeParts(parts: ContourReply[]): ContourReply {
-  const bands = parts.flatMap((p) => p.bands).sort((a, b) => a.value - b.value);
-  return { ...parts[0], bands, part: undefined, millis: Math.max(...parts.map((p) => p.millis)) };
-}
-
 function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): EngineController {
   let generation = 0;
   let lastKey = "";
-  let requestId = 0;
-  const pending = new Map<number, { parts: ContourReply[]; resolve: (r: ContourReply) => void }>();
   let progressQueued = false;
-
-  for (const worker of contourWorkers)
-    worker.subscribe((msg) => {
-      if (msg.type === "error") {
-        useStore.getState().setMessage(msg.message);
-        return;
-      }
-      if (msg.type !== "contours") return;
-      const job = pending.get(msg.requestId);
-      if (!job) return;
-      job.parts.push(msg);
-      if (job.parts.length === contourWorkers.length) {
-        pending.delete(msg.requestId);
-        job.resolve(mergeParts(job.parts));
-      }
-    });
+  const contours = new ContourRequests(contourWorkers, (message) => useStore.getState().setMessage(message));
 
   const pushProgress = () => {
     if (progressQueued) return;
@@ -145,15 +121,7 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
       bridge.send({ type: "speed", speed });
     },
     requestContours(surface, view, nx, ny, levels) {
-      const id = ++requestId;
-      // A newer request makes older ones moot: drop their pending parts.
-      for (const old of pending.keys()) if (old < id - 4) pending.delete(old);
-      return new Promise((resolve) => {
-        pending.set(id, { parts: [], resolve });
-        contourWorkers.forEach((w, part) =>
-          w.send({ type: "contours", requestId: id, surface, view, nx, ny, levels, part, parts: contourWorkers.length }),
-        );
-      });
+      return contours.request(surface, view, nx, ny, levels);
     },
   };
   return api;
