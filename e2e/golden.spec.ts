@@ -14,17 +14,19 @@ import { expect, test, type Page } from "./fixtures";
  * for the full-resolution contours, the race at its horizon, KaTeX and the web fonts, move
  * the pointer off the plot (no crosshair), and let Playwright disable animations and hide
  * the caret. The tolerance absorbs anti-aliasing noise only: a run recoloured, a path
- * shifted by a few pixels, or a contour palette changed moves far more than 1 % of the
- * pixels (checked by changing a run colour and watching the test fail).
+ * shifted by a few pixels, or a contour palette changed moves more pixels than it allows
+ * (checked by recolouring SGD through the store and watching the shots fail).
  */
 
 /**
- * Share of pixels allowed to differ, per shot. The plot (about 1040 × 536 px) allows ~550
- * pixels: less than the shortest path (SGD's, ~600 px of line). A panel (about 180 × 230
- * px) allows ~80: less than one run's line in it.
+ * Tolerances. On one machine the shots are pixel-identical run to run (measured: 3 repeats
+ * at maxDiffPixels 0, threshold 0), so the slack only absorbs a stray anti-aliased pixel.
+ * The plot (about 1040 × 536 px) allows ~55 differing pixels, a panel (about 180 × 230 px)
+ * ~20: far fewer than one run's line (SGD recoloured changes ≥ 76 pixels of the loss panel).
+ * `threshold` is the per-pixel colour distance (YIQ, 0–1) below which pixels count as equal.
  */
-const plotTolerance = { maxDiffPixelRatio: 0.001, threshold: 0.1 };
-const panelTolerance = { maxDiffPixelRatio: 0.002, threshold: 0.1 };
+const plotTolerance = { maxDiffPixelRatio: 0.0001, threshold: 0.05 };
+const panelTolerance = { maxDiffPixelRatio: 0.0005, threshold: 0.05 };
 
 const horizon = 5000;
 
