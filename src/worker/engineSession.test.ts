@@ -214,6 +214,34 @@ describe("EngineSession", () => {
     expect(h.timers).toHaveLength(0);
   });
 
+  it("refuses a step count or a speed that would freeze or corrupt the race, saying what is allowed", () => {
+    const h = harness();
+    h.load(race(100));
+    for (const count of [0, -3, 2.5, NaN]) h.session.handle({ type: "step", count });
+    h.session.handle({ type: "play", speed: 0 });
+    h.session.handle({ type: "speed", speed: NaN });
+    const errors = h.posted.filter((m) => m.type === "error").map((m) => (m as { message: string }).message);
+    expect(errors).toEqual([
+      "step count: 0 must be an integer ≥ 1",
+      "step count: -3 must be an integer ≥ 1",
+      "step count: 2.5 must be an integer ≥ 1",
+      "step count: NaN must be an integer ≥ 1",
+      "speed: 0 must be a number of steps per second > 0 (or Infinity for as fast as possible)",
+      "speed: NaN must be a number of steps per second > 0 (or Infinity for as fast as possible)",
+    ]);
+    expect([h.page.step, h.session.isPlaying, h.timers.length]).toEqual([0, false, 0]);
+    // A bad speed while playing stops the race, and the page is told.
+    h.session.handle({ type: "play", speed: 100 });
+    h.elapse(FRAME_MS);
+    expect(h.page.playing).toBe(true);
+    h.session.handle({ type: "speed", speed: -1 });
+    expect([h.page.playing, h.session.isPlaying, h.timers.length]).toEqual([false, false, 0]);
+    // The session still works afterwards.
+    const at = h.page.step;
+    h.session.handle({ type: "step", count: 3 });
+    expect(h.page.step).toBe(at + 3);
+  });
+
   it("lrPlan gives each run's schedule over the horizon, null for one that follows the losses", () => {
     const exp: Experiment = {
       ...race(10),

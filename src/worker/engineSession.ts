@@ -42,6 +42,12 @@ export function lrPlan(exp: Experiment): RunPlan[] {
   });
 }
 
+/** A speed that is not a positive number would leave a race "playing" without ever moving. */
+function checkSpeed(speed: Speed): Speed {
+  if (!(speed > 0)) throw new Error(`speed: ${speed} must be a number of steps per second > 0 (or Infinity for as fast as possible)`);
+  return speed;
+}
+
 export class EngineSession {
   private race: Race | null = null;
   private experiment: Experiment | null = null;
@@ -68,8 +74,12 @@ export class EngineSession {
     try {
       this.dispatch(msg);
     } catch (err) {
-      this.playing = false;
       this.host.post({ type: "error", generation: this.generation, message: (err as Error).message }, []);
+      // A failure stops the race, and the page hears so from a batch (playing: false).
+      if (this.playing) {
+        this.stop();
+        this.flush();
+      }
     }
   }
 
@@ -89,7 +99,7 @@ export class EngineSession {
         if (this.playing) this.schedule();
         return;
       case "play":
-        this.speed = msg.speed;
+        this.speed = checkSpeed(msg.speed);
         if (!this.race || this.race.done) return;
         this.playing = true;
         this.lastTick = this.host.now();
@@ -101,9 +111,10 @@ export class EngineSession {
         this.flush();
         return;
       case "speed":
-        this.speed = msg.speed;
+        this.speed = checkSpeed(msg.speed);
         return;
       case "step":
+        if (!(Number.isInteger(msg.count) && msg.count >= 1)) throw new Error(`step count: ${msg.count} must be an integer ≥ 1`);
         if (!this.race) return;
         this.stop();
         this.advance(msg.count);

@@ -1,9 +1,10 @@
 /**
  * The one message protocol between the page and the engine worker.
  *
- *   page (bridge.ts)                          worker (engine.worker.ts)
- *   ───────────────                           ─────────────────────────
- *   load {experiment, keepStep} ───────────▶  build a Race; replay up to the current step
+ *   page (bridge.ts)                          worker (engine.worker.ts → EngineSession)
+ *   ───────────────                           ─────────────────────────────────────────
+ *   load {experiment, keepStep} ───────────▶  build a Race; replay up to the step reached
+ *                                             (kept across horizon changes, cut to the horizon)
  *                                ◀─────────── reset {generation, plan, ...}  (then batches)
  *   play {stepsPerSecond} / pause ─────────▶  a timer loop advances all runs in lockstep
  *   step {count} / runToEnd / reset ───────▶
