@@ -95,7 +95,8 @@ export interface Transform<P extends object> {
  * calling pow after about 41,600 steps.
  */
 export class BiasCorrection {
-  private done = false;
+  /** True once 1 − β^k is exactly 1 for this and every later k. */
+  done = false;
 
   constructor(private readonly beta: number) {}
 

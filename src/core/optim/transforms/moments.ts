@@ -100,11 +100,15 @@ export function biasCorrection(b1: NumberParam, b2: NumberParam, eps: NumberPara
       const d = ctx.scratch();
       return {
         update(s) {
-          const k = s.t + 1;
-          s.scale = s.scale / c1.at(k);
-          const root = Math.sqrt(c2.at(k));
           const v = s.den!;
-          for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(v[i]) / root + e;
+          // Once both corrections are exactly 1, η/1 and √v/√1 change no bit: skip them.
+          if (c1.done && c2.done) for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(v[i]) + e;
+          else {
+            const k = s.t + 1;
+            s.scale = s.scale / c1.at(k);
+            const root = Math.sqrt(c2.at(k));
+            for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(v[i]) / root + e;
+          }
           s.den = d;
         },
       };
