@@ -1,5 +1,5 @@
+import { resolveRun } from "../../core/engine/resolveRun";
 import type { RunSpec } from "../../core/experiment/types";
-import { getSurface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
 import { DraftField } from "./DraftField";
 import { checkNumber } from "./typedNumber";
@@ -28,8 +28,8 @@ export function StartFields({ run }: { run: RunSpec }) {
   const experiment = useStore((s) => s.experiment);
   const updateRun = useStore((s) => s.updateRun);
   const setStart = useStore((s) => s.setStart);
-  const surface = getSurface(experiment.surface);
-  const start = run.start ?? experiment.start ?? surface?.start ?? [0, 0];
+  // The start the engine runs from (run → experiment → surface), from the one place that resolves it.
+  const start = resolveRun(run, experiment).start;
   const set = (x: number, y: number) => updateRun(run.id, { start: [x, y] });
   return (
     <div className="editor-row start-row">
