@@ -13,14 +13,14 @@ import { pointer } from "d3-selection";
 import { getSurface, type Surface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
-import { clearLegend, drawAxes, drawLegend, MARGINS } from "./axes";
+import { clearLegend, drawAxes, drawLegend } from "./axes";
 import { ContourLayer, DRAFT_GRID, FULL_GRID } from "./contourLayer";
 import { ContourScheduler } from "./contourScheduler";
 import { fitView, frameRect, roundToPixel, toDataX, toDataY, transformFrame, type Frame, type Rect } from "./frame";
 import { HoverReadout, type ReadoutElements } from "./hoverReadout";
 import { drawCriticalPoints, drawStarts } from "./markers";
 import { PathLayer } from "./pathLayer";
-import { watchPlotSize } from "./plotSize";
+import { innerBox, placeLayers, watchPlotSize } from "./plotSize";
 import { domainRect, isClickGesture, roundRect, viewOf, zoomScaleExtent } from "./plotView";
 import { PlotZoom } from "./plotZoom";
 import { runStyles, startMarks } from "./runMarks";
@@ -175,25 +175,15 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
   // ── size ────────────────────────────────────────────────────────────────────
   function measure(): void {
     const r = el.frame.getBoundingClientRect();
-    const width = Math.max(0, Math.floor(r.width) - MARGINS.left - MARGINS.right);
-    const height = Math.max(0, Math.floor(r.height) - MARGINS.top - MARGINS.bottom);
+    const inner = innerBox(r.width, r.height);
     const ratio = window.devicePixelRatio || 1;
-    if (width === box.width && height === box.height && ratio === dpr) return;
-    box = { width, height };
+    if (inner.width === box.width && inner.height === box.height && ratio === dpr) return;
+    box = inner;
     dpr = ratio;
-    for (const c of [el.contours, el.others, el.selected, el.heads, el.marks, el.overlay]) {
-      c.style.left = `${MARGINS.left}px`;
-      c.style.top = `${MARGINS.top}px`;
-    }
-    for (const svg of [el.marks, el.overlay]) {
-      svg.setAttribute("width", String(width));
-      svg.setAttribute("height", String(height));
-    }
-    el.axes.setAttribute("width", String(Math.floor(r.width)));
-    el.axes.setAttribute("height", String(Math.floor(r.height)));
-    contours.resize(width, height, dpr);
-    paths.resize(width, height, dpr);
-    zoomer.setExtent(width, height);
+    placeLayers(el, r.width, r.height, box);
+    contours.resize(box.width, box.height, dpr);
+    paths.resize(box.width, box.height, dpr);
+    zoomer.setExtent(box.width, box.height);
     rebase(committed, measured ? 150 : 0);
     measured = true;
   }
