@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contrastRatio, parseColor } from "../ui/plot/color";
 import { bandColor, haloColor } from "../ui/plot/theme";
-import { nextColor, PALETTE, runColor, runDash, SOLID_COLOURS } from "./palette";
+import { nextColor, PALETTE, runColor, runDash, SOLID_COLOURS, swatchBackground } from "./palette";
 
 /** WCAG 2.1 SC 1.4.11: graphical objects need 3:1 against adjacent colours. */
 const NON_TEXT_FLOOR = 3;
@@ -104,4 +104,11 @@ describe("run colours under colour-vision deficiencies", () => {
       expect(worst.d, worst.pair).toBeGreaterThanOrEqual(12);
     });
   }
+});
+
+describe("swatchBackground", () => {
+  it("is the plain colour for a solid run, stripes in the dash pattern for a dashed one", () => {
+    expect(swatchBackground("#0077bb", [])).toBe("#0077bb");
+    expect(swatchBackground("#dd33cc", [8, 3, 2, 3])).toBe("repeating-linear-gradient(90deg, #dd33cc 0px 8px, transparent 8px 11px, #dd33cc 11px 13px, transparent 13px 16px)");
+  });
 });

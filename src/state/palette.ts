@@ -58,3 +58,20 @@ export function nextColor(used: readonly (string | undefined)[]): string {
   const taken = new Set(used.map((c) => c?.toLowerCase()));
   return PALETTE.find((c) => !taken.has(c)) ?? PALETTE[used.length % PALETTE.length];
 }
+
+/**
+ * CSS background of a run's swatch (run cards, leaderboard, update rule): its colour, or,
+ * for a dashed run, stripes in its dash pattern (1 px per unit), so the swatch tells
+ * which path is whose where hue alone would not.
+ */
+export function swatchBackground(color: string, dash: readonly number[]): string {
+  if (dash.length === 0) return color;
+  const stops: string[] = [];
+  let at = 0;
+  dash.forEach((len, i) => {
+    const paint = i % 2 === 0 ? color : "transparent";
+    stops.push(`${paint} ${at}px ${at + len}px`);
+    at += len;
+  });
+  return `repeating-linear-gradient(90deg, ${stops.join(", ")})`;
+}

@@ -2,7 +2,7 @@ import { memo, useId, type CSSProperties, type MouseEvent } from "react";
 import type { RunSpec } from "../../core/experiment/types";
 import { getOptimizer } from "../../core/optim";
 import type { NumberParam } from "../../core/params";
-import { runColor } from "../../state/palette";
+import { runColor, runDash, swatchBackground } from "../../state/palette";
 import { useStore } from "../../state/store";
 import { formatParam } from "../format";
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from "./icons";
@@ -56,7 +56,7 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
   return (
     <li
       className={`run-card${selected ? " selected" : ""}${run.hidden ? " hidden-run" : ""}`}
-      style={{ "--run-color": color } as CSSProperties}
+      style={{ "--run-color": color, "--run-swatch": swatchBackground(color, runDash(run, index)) } as CSSProperties}
       data-run-id={run.id}
       data-lr={lr}
     >

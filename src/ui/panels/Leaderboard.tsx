@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from "react";
+import { runDash, swatchBackground } from "../../state/palette";
 import { useStore } from "../../state/store";
 import { sortRows, type LeaderboardRow, type Sort, type SortKey } from "./leaderboardRows";
 import { formatCount, formatMetric } from "../format";
@@ -53,7 +54,7 @@ function Row({ row, selected }: { row: LeaderboardRow; selected: boolean }) {
           onClick={() => selectRun(row.id)}
           title={`Show the update rule of ${row.label}`}
         >
-          <span className="swatch" style={{ background: row.color }} aria-hidden="true" />
+          <span className="swatch" style={{ background: swatchBackground(row.color, runDash({ color: row.color }, row.order)) }} aria-hidden="true" />
           <span className="name-text">{row.label}</span>
         </button>
       </th>

@@ -1,5 +1,5 @@
 import { Fragment, useMemo } from "react";
-import { runColor } from "../../state/palette";
+import { runColor, runDash, swatchBackground } from "../../state/palette";
 import { useStore } from "../../state/store";
 import { Tex } from "../math/Tex";
 import { currentLrAssignment, type Assignment } from "../math/assignments";
@@ -48,7 +48,7 @@ export function UpdateRule() {
         <h2 id="update-rule-title">Update rule</h2>
         {spec && (
           <span className="panel-note run-tag" data-run={spec.id}>
-            <span className="swatch" style={{ background: runColor(spec, index) }} aria-hidden="true" />
+            <span className="swatch" style={{ background: swatchBackground(runColor(spec, index), runDash(spec, index)) }} aria-hidden="true" />
             {spec.label ?? spec.id}
           </span>
         )}
