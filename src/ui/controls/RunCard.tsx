@@ -1,5 +1,6 @@
 import { memo, useId, type CSSProperties, type MouseEvent } from "react";
 import type { RunSpec } from "../../core/experiment/types";
+import { resolveOptimizer } from "../../core/engine/resolveRun";
 import { getOptimizer } from "../../core/optim";
 import type { NumberParam } from "../../core/params";
 import { runColor, runDash, swatchBackground } from "../../state/palette";
@@ -17,14 +18,6 @@ export interface RunCardProps {
   canDuplicate: boolean;
 }
 
-/** The run's learning rate as stored, or its optimizer's default. */
-function learningRate(run: RunSpec): number | undefined {
-  const v = run.optimizer.lr;
-  if (typeof v === "number") return v;
-  const spec = getOptimizer(run.optimizer.name)?.params.lr;
-  return spec && spec.kind === "number" ? spec.default : undefined;
-}
-
 const lrFormat: Pick<NumberParam, "kind" | "scale"> = { kind: "number", scale: "log" };
 
 /**
@@ -37,7 +30,8 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
   const name = run.label ?? run.id;
   const color = runColor(run, index);
   const def = getOptimizer(run.optimizer.name);
-  const lr = learningRate(run);
+  // The lr that runs: the stored one or the optimizer's default, resolved where the engine resolves it.
+  const lr = def ? resolveOptimizer(run.optimizer).params.lr : undefined;
   const { selectRun, updateRun, duplicateRun, removeRun } = useStore.getState();
 
   const act = (e: MouseEvent, f: () => void) => {
