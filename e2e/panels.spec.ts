@@ -77,7 +77,7 @@ test("the update rule is the selected run's, typeset by KaTeX with its values wr
   await leaderboard(page).getByRole("button", { name: "SGD: update rule", exact: true }).click();
   await expect(rule(page).locator(".run-tag")).toHaveText("SGD");
   await expect.poll(() => formulaSource(page)).not.toBe(adamFormula);
-  expect(await formulaSource(page)).toContain(String.raw`\mu b_{t-1}`);
+  expect(await formulaSource(page)).toContain(String.raw`\mu b_t + (1-\tau) g_t`);
   await expect(rule(page).locator('[data-param="lr"]')).toHaveAttribute("data-value", "0.001");
   await expect(rule(page).locator('[data-param="lr"] annotation')).toHaveText(String.raw`\eta_0 = 0.001`);
   await expect(leaderboard(page).getByRole("button", { name: "SGD: update rule", exact: true })).toHaveAttribute("aria-pressed", "true");
