@@ -7,7 +7,7 @@ export interface Nearest {
 }
 
 /** Below this a sum of squares has lost precision to underflow (the smallest normal double). */
-const MIN_NORMAL = 2.2250738585072014e-308;
+export const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
  * √(dx² + dy²) that never overflows or underflows: the plain form when its square is a

@@ -164,6 +164,14 @@ describe("Race", () => {
       expect(run.point.every(Number.isFinite)).toBe(true);
     });
 
+    it("one coordinate's state overflowing (that coordinate freezes, the other moves on) ends the run too", () => {
+      // Found by honest.property.test.ts: Adagrad's Σg² overflowed in y only.
+      const race = new Race({ surface: "rosenbrock", steps: 10, tolerance: 1, runs: [{ id: "a", optimizer: { name: "adagrad", lr: 1 }, noise: { std: 4.306418617035338e153, seed: 0 } }] }).finish();
+      const run = race.runs[0];
+      expect(run.currentStatus(10)).toBe("diverged");
+      expect(Object.values(run.optimizerState()).flatMap((v) => (typeof v === "number" ? [v] : Array.from(v))).every(Number.isFinite)).toBe(false);
+    });
+
     it("a schedule whose lr becomes ∞ ends the run at that step, recording the lr that blew up", () => {
       // At the minimum the gradient is 0, so only the lr can go wrong: 1e300² overflows at t = 2.
       const race = new Race({ surface: "bowl", start: [0, 0], steps: 10, runs: [{ id: "r", optimizer: { name: "sgd", lr: 1 }, schedule: { name: "exponential", gamma: 1e300 } }] }).finish();
