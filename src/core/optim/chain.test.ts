@@ -4,7 +4,7 @@ import { rosenbrock } from "../surfaces/rosenbrock";
 import { chainLatex, defineOptimizer } from "./chain";
 import { asgd } from "./asgd";
 import { SurfaceObjective } from "./objective";
-import { lr, momentum, weightDecay } from "./specs";
+import { flag, lr, momentum, weightDecay } from "./specs";
 import { BiasCorrection, type Transform } from "./transform";
 import { coupledL2 } from "./transforms/decay";
 import { descend } from "./transforms/descend";
@@ -55,6 +55,22 @@ describe("defineOptimizer", () => {
       defineOptimizer({ ...base, chain: [coupledL2(weightDecay(0)), coupledL2(weightDecay(0.1)), descend], order: ["lr", "weightDecay"] }),
     ).toThrow(/weightDecay.*disagree/);
     expect(() => defineOptimizer({ ...base, chain: [coupledL2(weightDecay()), descend], order: ["lr"] })).toThrow(/must list each of lr, weightDecay once/);
+  });
+
+  it("ties parameter specs to parameter types at compile time (tsc -b checks the @ts-expect-error lines)", () => {
+    const base = { name: "typed", displayName: "Typed", cite: "", lr: lr(0.1) };
+    // Never called: these lines exist for the type checker, which must reject each one.
+    const wrong = () => [
+      // @ts-expect-error a key no transform reads
+      defineOptimizer({ ...base, chain: [coupledL2(weightDecay()), descend], order: ["lr", "weightDecy"] }),
+      // @ts-expect-error a boolean spec for a number parameter
+      defineOptimizer({ ...base, chain: [coupledL2(flag("Decay")), descend], order: ["lr", "weightDecay"] }),
+    ];
+    const typed = defineOptimizer({ ...base, chain: [coupledL2(weightDecay()), descend], order: ["lr", "weightDecay"] });
+    const d: number = typed.params.weightDecay.default;
+    // @ts-expect-error the spec of a number parameter has a number default
+    const b: boolean = typed.params.weightDecay.default;
+    expect([typeof wrong, d, b]).toEqual(["function", 0, 0]);
   });
 
   it("refuses two state vectors of one name", () => {
