@@ -10,6 +10,8 @@ import { expect, test, type Page } from "./fixtures";
  *
  *  - the step counter is always in [0, horizon], and shows the horizon the model holds;
  *  - Reset gives 0, with Play and Step enabled;
+ *  - the shortcuts (Space, →, R) do what their buttons do, after a mouse click on any
+ *    control too, and leave a text box's keys alone;
  *  - Step adds exactly one;
  *  - edits keep the step reached (cut to the horizon when it shrinks);
  *  - Run to end reaches the horizon unless every run diverged;
