@@ -3,8 +3,9 @@
  *
  * Fusion: each transform's `init` returns a kernel closed over its state (views into one
  * arena per optimizer; switched-off pieces return null and are dropped), and the step
- * calls the kernels in a fixed, unrolled sequence over one shared Slots record. Nothing
- * allocates per step; composition costs a few calls (see bench/engine.bench.ts).
+ * calls the kernels in a fixed sequence over one shared Slots record, through a skeleton
+ * of its own per optimizer so V8 inlines them. Nothing allocates per step; the fused Adam
+ * chain runs at the speed of Adam written out by hand (`npm run bench` prints the ratio).
  */
 import type { NumberParam, ParamSpec, ParamValues } from "../params";
 import type { Objective } from "./objective";
@@ -114,7 +115,7 @@ class StateArena {
     return v;
   }
 
-  /** The check as one small closure (the engine calls it every step, so it must inline well). */
+  /** The check as one small closure (the engine may call it every step, so it must inline well). */
   finiteCheck(): () => boolean {
     const a = this.all;
     const n = this.used;

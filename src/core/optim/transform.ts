@@ -1,10 +1,12 @@
 /**
  * The pieces optimizers are built from, after optax: small gradient transforms, each
  * with its own parameter specs, its own row(s) of the update rule, and a kernel over
- * state it allocates once. `chain()` (chain.ts) fuses a list of them into one step.
+ * state it takes once. `defineOptimizer` (chain.ts) fuses a list of them into one step.
  */
 import type { Objective } from "./objective";
 import type { SpecsFor } from "./types";
+
+const EMPTY = new Float64Array(0);
 
 /**
  * What the transforms of one step hand to each other: the update is
@@ -28,8 +30,6 @@ export class Slots {
   /** Steps taken before this one (t = 0 on the first step; PyTorch's counter is t + 1). */
   t = 0;
 }
-
-const EMPTY = new Float64Array(0);
 
 /**
  * The symbols the update rule has reached, threaded through the transforms' `latex` as
@@ -57,7 +57,7 @@ export interface TransformStep {
 
 /**
  * What a transform's `init` gets. State vectors come from one arena per optimizer, so
- * inspect() names them and finite() scans them in one short loop (the engine calls it
+ * inspect() names them and finite() scans them in one short loop (the engine may call it
  * every step); scratch vectors hold values recomputed each step (a denominator).
  */
 export interface InitContext {
