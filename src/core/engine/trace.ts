@@ -17,8 +17,15 @@ export class Trace {
   lr = new Float64Array(0);
   /** |∇f| evaluated for the step that starts at this point (NaN likewise). */
   gradNorm = new Float64Array(0);
-  /** Latest point, kept even when thinning skipped it. */
-  last = { step: 0, x: 0, y: 0, loss: 0, lr: NaN, gradNorm: NaN };
+  /**
+   * The latest point when no record holds it (thinning skipped it, or `records` is off):
+   * written only then, so the common step writes each value once, into the arrays.
+   */
+  private tail = { step: 0, x: 0, y: 0, loss: 0, lr: NaN, gradNorm: NaN };
+  /** Whether the latest point is the last record (else it is `tail`). */
+  private tailKept = false;
+  /** The next step a record is kept for (Infinity without records): steps arrive one by one. */
+  private nextKept = 0;
 
   /** `expected`: how many points the run will make, so a known-length run allocates once. */
   constructor(
@@ -27,35 +34,49 @@ export class Trace {
     readonly records = true,
   ) {
     if (cap < 2 || cap % 2 !== 0) throw new Error("Trace cap must be an even number ≥ 2");
-    if (records && expected > 0) this.grow(Math.min(cap, expected));
+    if (!records) this.nextKept = Infinity;
+    else if (expected > 0) this.grow(Math.min(cap, expected));
   }
 
-  /** Records a point reached after `step` steps. */
+  /** The latest point with the step taken from it (lr and |∇f| NaN until one is). */
+  get last(): { step: number; x: number; y: number; loss: number; lr: number; gradNorm: number } {
+    if (!this.tailKept) return { ...this.tail };
+    const i = this.count - 1;
+    return { step: this.step[i], x: this.x[i], y: this.y[i], loss: this.loss[i], lr: this.lr[i], gradNorm: this.gradNorm[i] };
+  }
+
+  /** Records a point reached after `step` steps (one more than the previous point's). */
   push(step: number, x: number, y: number, loss: number): void {
-    const l = this.last;
-    l.step = step; l.x = x; l.y = y; l.loss = loss; l.lr = NaN; l.gradNorm = NaN;
-    if (!this.records || step % this.stride !== 0) return;
+    if (step !== this.nextKept) {
+      const l = this.tail;
+      l.step = step; l.x = x; l.y = y; l.loss = loss; l.lr = NaN; l.gradNorm = NaN;
+      this.tailKept = false;
+      return;
+    }
     if (this.count === this.cap) this.thin();
     if (this.count === this.x.length) this.grow();
     const i = this.count++;
     this.step[i] = step; this.x[i] = x; this.y[i] = y; this.loss[i] = loss;
     this.lr[i] = NaN; this.gradNorm[i] = NaN;
+    this.tailKept = true;
+    this.nextKept = step + this.stride;
   }
 
   /** Annotates the latest point with the step taken from it. */
   annotate(lr: number, gradNorm: number): void {
-    this.last.lr = lr;
-    this.last.gradNorm = gradNorm;
-    const i = this.count - 1;
-    if (i >= 0 && this.step[i] === this.last.step) {
+    if (this.tailKept) {
+      const i = this.count - 1;
       this.lr[i] = lr;
       this.gradNorm[i] = gradNorm;
+    } else {
+      this.tail.lr = lr;
+      this.tail.gradNorm = gradNorm;
     }
   }
 
   /** Number of records including the latest point when thinning skipped it. */
   get length(): number {
-    return this.count > 0 && this.step[this.count - 1] === this.last.step ? this.count : this.count + 1;
+    return this.tailKept ? this.count : this.count + 1;
   }
 
   private grow(size = 0): void {
@@ -88,8 +109,8 @@ export class Trace {
       out.lr.push(this.lr[i]);
       out.gradNorm.push(this.gradNorm[i]);
     }
-    if (this.length > n) {
-      const l = this.last;
+    if (!this.tailKept) {
+      const l = this.tail;
       out.step.push(l.step); out.points.push([l.x, l.y]); out.loss.push(l.loss); out.lr.push(l.lr); out.gradNorm.push(l.gradNorm);
     }
     return out;
