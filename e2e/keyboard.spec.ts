@@ -98,6 +98,11 @@ test("after clicking a run card's buttons or a checkbox, the shortcuts still wor
   await runs.getByRole("checkbox", { name: "AMSGrad", exact: true }).click();
   await page.keyboard.press("ArrowRight");
   await expect(counter(page)).toHaveText(/^2\s*\//);
+  // Its label, too (the label hands the focus to the checkbox).
+  await runs.locator("label", { hasText: "AMSGrad" }).click();
+  await expect(runs.getByRole("checkbox", { name: "AMSGrad", exact: true })).not.toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(counter(page)).toHaveText(/^3\s*\//);
   await page.getByRole("button", { name: "Sort by loss" }).click();
   await page.keyboard.press("r");
   await expect(counter(page)).toHaveText(/^0\s*\//);

@@ -8,7 +8,10 @@ const isSlider = (el: Element) => el instanceof HTMLInputElement && el.type === 
 function pointerControl(el: EventTarget | null): HTMLElement | null {
   if (!(el instanceof Element)) return null;
   const c = el.closest<HTMLElement>('button, input[type="range"], input[type="checkbox"], [role="button"], summary');
-  return c;
+  if (c) return c;
+  // A click on a checkbox's label focuses the checkbox.
+  const target = el.closest("label")?.control;
+  return target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "range") ? target : null;
 }
 
 /**
