@@ -59,6 +59,8 @@ test("a start typed at 1e300 is refused naming the start, and its mark is drawn 
     expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
     expect(Math.max(Math.abs(x), Math.abs(y))).toBeLessThanOrEqual(1e5);
   }
+  // Its title names the start as typed, in exponent form.
+  await expect(page.locator("g.plot-start title").nth(1)).toHaveText("Start of Adam (1e300, 2)");
 });
 
 test("a start beyond the divergence limit (x = 2e6, f finite) shows diverged at step 0 and stays there", async ({ page }) => {

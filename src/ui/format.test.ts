@@ -34,6 +34,13 @@ describe("formatCount / formatValue / formatCoordinate / formatPoint / formatRan
     expect([formatCoordinate(-1.23456, 0.01), formatCoordinate(2, 0.5)]).toEqual(["−1.23", "2.0"]);
     expect(formatPoint([-2, 2])).toBe("(−2, 2)");
     expect(formatRange([-2.5, 2.5])).toBe("−2.5 to 2.5");
+    expect(formatPoint([-1.23456, 0.5])).toBe("(−1.235, 0.5)");
+  });
+
+  it("write far coordinates in exponent form (a start typed at 1e300 is not three hundred digits)", () => {
+    expect(formatPoint([1e300, -2e-7])).toBe("(1e300, −2e-7)");
+    expect(formatRange([-5e6, 5e6])).toBe("−5e6 to 5e6");
+    expect(formatPoint([123456, 1.5e7])).toBe("(123500, 1.5e7)");
   });
 });
 

@@ -96,12 +96,21 @@ export function formatCoordinate(v: number, unitsPerPixel: number): string {
   return format(`.${decimals}f`)(v);
 }
 
+/**
+ * A coordinate in prose: four significant digits, in exponent form far from 1 (a start
+ * typed at 1e300 reads "1e300", not three hundred digits).
+ */
+function formatPlace(v: number): string {
+  const a = Math.abs(v);
+  return a !== 0 && Number.isFinite(v) && (a >= 1e6 || a < 1e-4) ? tidyExponent(exp3(v)) : sig4(v);
+}
+
 /** A point for titles and labels, e.g. "(−2, 2)". */
 export function formatPoint(p: readonly [number, number]): string {
-  return `(${sig4(p[0])}, ${sig4(p[1])})`;
+  return `(${formatPlace(p[0])}, ${formatPlace(p[1])})`;
 }
 
 /** A range for prose, e.g. "−2.5 to 2.5". */
 export function formatRange(r: readonly [number, number]): string {
-  return `${sig4(r[0])} to ${sig4(r[1])}`;
+  return `${formatPlace(r[0])} to ${formatPlace(r[1])}`;
 }
