@@ -44,9 +44,15 @@ const kerasPiecewiseConstantDecay = (boundaries: number[], values: number[]) => 
 // https://keras.io/api/optimizers/learning_rate_schedules/polynomial_decay/
 //   step = min(step, decay_steps)
 //   ((initial_learning_rate - end_learning_rate) * (1 - step / decay_steps) ^ (power)) + end_learning_rate
-//   (cycle=False; with cycle=True decay_steps becomes decay_steps * ceil(step / decay_steps),
-//   which our polynomial schedule does not offer.)
-const kerasPolynomialDecay = (initial: number, decaySteps: number, end: number, power: number) => (step: number) => {
+//   "If cycle is True then a multiple of decay_steps is used, the first one that is bigger
+//   than step": decay_steps = decay_steps * ceil(step / decay_steps), with no min(). At
+//   step 0 that multiple is 0; Keras' source (keras/src/optimizers/schedules/
+//   learning_rate_schedule.py) takes the multiplier 1 there.
+const kerasPolynomialDecay = (initial: number, decaySteps: number, end: number, power: number, cycle = false) => (step: number) => {
+  if (cycle) {
+    const multiple = decaySteps * (step === 0 ? 1 : Math.ceil(step / decaySteps));
+    return (initial - end) * (1 - step / multiple) ** power + end;
+  }
   const s = Math.min(step, decaySteps);
   return (initial - end) * (1 - s / decaySteps) ** power + end;
 };
@@ -175,6 +181,23 @@ const cases: Case[] = [
     exact: [[50, 0.99 * 0.125 + 0.01], [100, 0.01], [250, 0.01]],
     ref: kerasPolynomialDecay(1, 100, 0.01, 3),
     sweep: range(300),
+  },
+  {
+    keras: "PolynomialDecay(1, decay_steps=100, end_learning_rate=0.01, power=1, cycle=True)",
+    spec: { name: "polynomial", totalSteps: 100, endLr: 0.01, power: 1, cycle: true },
+    lr: 1,
+    // 101 decays over 200 steps: 0.99 · (1 − 101/200) + 0.01; 250 over 300.
+    exact: [[0, 1], [50, 0.505], [100, 0.01], [101, 0.99 * 0.495 + 0.01], [150, 0.2575], [200, 0.01], [250, 0.99 / 6 + 0.01]],
+    ref: kerasPolynomialDecay(1, 100, 0.01, 1, true),
+    sweep: range(700),
+  },
+  {
+    keras: "PolynomialDecay(0.1, decay_steps=30, end_learning_rate=0.001, power=2, cycle=True)",
+    spec: { name: "polynomial", totalSteps: 30, endLr: 0.001, power: 2, cycle: true },
+    lr: 0.1,
+    exact: [[15, 0.099 * 0.25 + 0.001], [30, 0.001], [45, 0.099 * 0.0625 + 0.001]],
+    ref: kerasPolynomialDecay(0.1, 30, 0.001, 2, true),
+    sweep: range(400),
   },
   {
     // Equal to PyTorch's CosineAnnealingLR with eta_min = alpha·η0 up to decay_steps; after

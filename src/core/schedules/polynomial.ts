@@ -33,24 +33,37 @@ const params: ParamSpecs = {
     scale: "linear",
     slider: [0, 0.1],
   },
+  cycle: {
+    kind: "boolean",
+    label: "Cycle (Keras)",
+    default: false,
+    help: "Past the decay steps, decay again over the next multiple of them instead of holding the end lr.",
+  },
 };
 
 /**
  * Polynomial decay. With endLr = 0 this is PyTorch's PolynomialLR closed form
- * base_lr·(1 − min(t, T)/T)^power; otherwise Keras' PolynomialDecay (cycle=False),
- * (initial − end)·(1 − min(t, T)/T)^power + end.
+ * base_lr·(1 − min(t, T)/T)^power; otherwise Keras' PolynomialDecay,
+ * (initial − end)·(1 − min(t, T)/T)^power + end. With cycle (Keras only), T becomes the
+ * first multiple of itself that is ≥ t (T itself at t = 0, as Keras special-cases it),
+ * so each period decays from a little below the previous peak back to the end lr.
  */
 export const polynomial: ScheduleDef = {
   name: "polynomial",
   displayName: "Polynomial decay",
   cite: "torch.optim.lr_scheduler.PolynomialLR (end lr 0); keras.optimizers.schedules.PolynomialDecay",
   params,
-  latex: String.raw`\eta_t &= (\eta_0 - \eta_{\text{end}})\left(1 - \frac{\min(t, T)}{T}\right)^{p} + \eta_{\text{end}}`,
+  latex: String.raw`\eta_t &= (\eta_0 - \eta_{\text{end}})\left(1 - \frac{\min(t, T)}{T}\right)^{p} + \eta_{\text{end}} \\ \eta_t &= (\eta_0 - \eta_{\text{end}})\left(1 - \frac{t}{T_c}\right)^{p} + \eta_{\text{end}}, \quad T_c = T \max\left(1, \left\lceil t / T \right\rceil\right) \quad \text{(cycle)}`,
   create(values, baseLr) {
     const p = readParams("polynomial", params, values);
     const total = p.number("totalSteps");
     const power = p.number("power");
     const endLr = p.number("endLr");
+    if (p.boolean("cycle"))
+      return {
+        adaptive: false,
+        lr: (t) => (baseLr - endLr) * (1 - t / (total * Math.max(1, Math.ceil(t / total)))) ** power + endLr,
+      };
     return {
       adaptive: false,
       lr: (t) => (baseLr - endLr) * (1 - Math.min(t, total) / total) ** power + endLr,
