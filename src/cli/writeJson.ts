@@ -47,7 +47,7 @@ function writeRun(write: Write, run: Run, totalSteps: number, summary: boolean):
     writeColumn(write, attempted, pick(tr.gradNorm, l.gradNorm));
     if (tr.stride > 1) {
       write(`,"step":`);
-      writeColumn(write, total, pick(tr.step, l.step));
+      writeColumn(write, total, (i) => String(i < n ? tr.stepAt(i) : l.step));
     }
   }
   write(`,"metrics":${JSON.stringify(metrics, nonFiniteAsString)}}`);

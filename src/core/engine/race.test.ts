@@ -129,8 +129,14 @@ describe("Race", () => {
     const tr = race.runs[0].trace;
     expect(tr.count).toBeLessThanOrEqual(64);
     expect(tr.stride).toBe(16); // 1002 points: 63 records at stride 16 fit in 64
-    for (let i = 0; i < tr.count; i++) expect(tr.step[i]).toBe(i * tr.stride);
     const arrays = tr.toArrays();
+    // Record i is the point after i·stride steps: the same point a fresh race reaches then.
+    const fresh = new Race({ surface: "bowl", steps: 1001, runs: [{ id: "a", optimizer: { name: "sgd", lr: 0.01 } }] });
+    for (let i = 0; i < tr.count; i++) {
+      expect(arrays.step[i]).toBe(i * tr.stride);
+      if (i > 0) fresh.advance(tr.stride);
+      expect(arrays.points[i]).toEqual(fresh.runs[0].point);
+    }
     expect(arrays.step[arrays.step.length - 1]).toBe(1001);
     expect(arrays.points[arrays.points.length - 1]).toEqual(race.runs[0].point);
   });

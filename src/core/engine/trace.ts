@@ -2,14 +2,14 @@
  * Per-run record of the race: point, loss, the lr and gradient norm of the step taken
  * from that point. Memory stays bounded: every point is kept up to `cap` records, then
  * every other record is dropped and the stride doubles (kept records always sit at
- * multiples of the stride); the latest point is always available separately.
+ * multiples of the stride, so record i is the point after i·stride steps: see stepAt); the
+ * latest point is always available separately.
  * Arrays grow by doubling, so a short run does not reserve the whole cap.
  * With `records` false nothing is kept but the latest point (a summary needs no path).
  */
 export class Trace {
   count = 0;
   stride = 1;
-  step = new Float64Array(0);
   x = new Float64Array(0);
   y = new Float64Array(0);
   loss = new Float64Array(0);
@@ -42,7 +42,7 @@ export class Trace {
   get last(): { step: number; x: number; y: number; loss: number; lr: number; gradNorm: number } {
     if (!this.tailKept) return { ...this.tail };
     const i = this.count - 1;
-    return { step: this.step[i], x: this.x[i], y: this.y[i], loss: this.loss[i], lr: this.lr[i], gradNorm: this.gradNorm[i] };
+    return { step: this.stepAt(i), x: this.x[i], y: this.y[i], loss: this.loss[i], lr: this.lr[i], gradNorm: this.gradNorm[i] };
   }
 
   /** Records a point reached after `step` steps (one more than the previous point's). */
@@ -56,7 +56,7 @@ export class Trace {
     if (this.count === this.cap) this.thin();
     if (this.count === this.x.length) this.grow();
     const i = this.count++;
-    this.step[i] = step; this.x[i] = x; this.y[i] = y; this.loss[i] = loss;
+    this.x[i] = x; this.y[i] = y; this.loss[i] = loss;
     this.lr[i] = NaN; this.gradNorm[i] = NaN;
     this.tailKept = true;
     this.nextKept = step + this.stride;
@@ -74,6 +74,11 @@ export class Trace {
     }
   }
 
+  /** The step record i was taken at. */
+  stepAt(i: number): number {
+    return i * this.stride;
+  }
+
   /** Number of records including the latest point when thinning skipped it. */
   get length(): number {
     return this.tailKept ? this.count : this.count + 1;
@@ -81,7 +86,7 @@ export class Trace {
 
   private grow(size = 0): void {
     const n = Math.min(this.cap, Math.max(64, size, this.x.length * 2));
-    for (const k of ["step", "x", "y", "loss", "lr", "gradNorm"] as const) {
+    for (const k of ["x", "y", "loss", "lr", "gradNorm"] as const) {
       const a = new Float64Array(n);
       a.set(this[k].subarray(0, this.count));
       this[k] = a;
@@ -90,7 +95,7 @@ export class Trace {
 
   private thin(): void {
     const keep = this.count >> 1;
-    for (const k of ["step", "x", "y", "loss", "lr", "gradNorm"] as const) {
+    for (const k of ["x", "y", "loss", "lr", "gradNorm"] as const) {
       const a = this[k];
       for (let i = 0; i < keep; i++) a[i] = a[2 * i];
     }
@@ -103,7 +108,7 @@ export class Trace {
     const n = this.count;
     const out = { step: [] as number[], points: [] as [number, number][], loss: [] as number[], lr: [] as number[], gradNorm: [] as number[] };
     for (let i = 0; i < n; i++) {
-      out.step.push(this.step[i]);
+      out.step.push(this.stepAt(i));
       out.points.push([this.x[i], this.y[i]]);
       out.loss.push(this.loss[i]);
       out.lr.push(this.lr[i]);
