@@ -38,8 +38,9 @@ export interface RunMetrics {
 
 /**
  * One run of the race: one optimizer, schedule, clip and noise from one start.
- * The order within a step is PyTorch's: gradient, noise, clip, lr from the schedule,
- * optimizer step, scheduler fed the loss. `advance` never allocates.
+ * The order within a step is PyTorch's: gradient, noise, clip, optimizer step at the
+ * schedule's lr, scheduler fed the loss (the lr is read before clipping only so that a
+ * refused step still records it; it does not depend on the gradient). `step` never allocates.
  */
 export class Run {
   readonly id: string;
