@@ -17,7 +17,7 @@ import type { Experiment } from "../src/core/experiment";
 import { adamFloor } from "./adamFloor.mjs";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 1_000_000);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 11);
 const IN_PROCESS_BUDGET = 0.5;
 
 /** Small enough lrs that no optimizer diverges from (−2, 2) over the whole run. */
