@@ -56,8 +56,8 @@ export class Trace {
     if (this.count === this.cap) this.thin();
     if (this.count === this.x.length) this.grow();
     const i = this.count++;
+    // lr and |∇f| are already NaN there: slots past `count` always are (see grow, thin).
     this.x[i] = x; this.y[i] = y; this.loss[i] = loss;
-    this.lr[i] = NaN; this.gradNorm[i] = NaN;
     this.tailKept = true;
     this.nextKept = step + this.stride;
   }
@@ -88,6 +88,7 @@ export class Trace {
     const n = Math.min(this.cap, Math.max(64, size, this.x.length * 2));
     for (const k of ["x", "y", "loss", "lr", "gradNorm"] as const) {
       const a = new Float64Array(n);
+      if (k === "lr" || k === "gradNorm") a.fill(NaN);
       a.set(this[k].subarray(0, this.count));
       this[k] = a;
     }
@@ -99,6 +100,8 @@ export class Trace {
       const a = this[k];
       for (let i = 0; i < keep; i++) a[i] = a[2 * i];
     }
+    this.lr.fill(NaN, keep, this.count);
+    this.gradNorm.fill(NaN, keep, this.count);
     this.count = keep;
     this.stride *= 2;
   }
