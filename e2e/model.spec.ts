@@ -62,6 +62,11 @@ interface Seen {
   allDiverged: boolean;
   /** The engine has answered the latest load (generation) and the store mirrors it. */
   caughtUp: boolean;
+  /** The leaderboard's note: "scrub", "final", "live" or "paused". */
+  moment: string | null;
+  /** Whether the transport's Step and Run to end buttons are enabled. */
+  stepEnabled: boolean;
+  endEnabled: boolean;
 }
 
 interface Real {
@@ -89,7 +94,13 @@ async function see(page: Page): Promise<Seen> {
       caughtUp: h.engine().generation === t.generation && s.step === t.step && s.done === t.done,
     };
   });
-  return { shown: Number(counter[0].trim()), total: Number(counter[1]?.trim()), ...inner };
+  const transport = page.getByRole("group", { name: "Playback" });
+  const [moment, stepEnabled, endEnabled] = await Promise.all([
+    page.locator(".leaderboard [data-moment]").getAttribute("data-moment"),
+    transport.getByRole("button", { name: "Step", exact: true }).isEnabled(),
+    transport.getByRole("button", { name: "Run to end", exact: true }).isEnabled(),
+  ]);
+  return { shown: Number(counter[0].trim()), total: Number(counter[1]?.trim()), ...inner, moment, stepEnabled, endEnabled };
 }
 
 /** The debug handle's shape, as far as this test reads it (src/state/debugHandle.ts). */
@@ -139,6 +150,12 @@ function checkInvariants(m: Model, s: Seen, what: string): void {
   expect(s.head, `${what}: head ≤ horizon`).toBeLessThanOrEqual(m.horizon);
   expect(s.runs, `${what}: runs`).toBe(m.runs);
   if (s.done && !s.playing) expect(s.head === m.horizon || s.allDiverged, `${what}: over before the horizon with a run still going (head ${s.head})`).toBe(true);
+  if (!s.playing) {
+    // What the page says agrees with the store: a race that is over says "final", never
+    // "live", and offers no Step or Run to end.
+    expect(s.moment, `${what}: the leaderboard's moment`).toBe(s.scrub !== null ? "scrub" : s.done ? "final" : "paused");
+    expect([s.stepEnabled, s.endEnabled], `${what}: Step and Run to end enabled unless the race is over`).toEqual([!s.done, !s.done]);
+  }
 }
 
 /** Takes in what the model could not predict: where a race stopped, whether it is over. */
