@@ -55,10 +55,23 @@ export function useKeyboardShortcuts(): void {
     const onPointerDown = (e: PointerEvent) => {
       pointerTarget = pointerControl(e.target);
     };
+    const release = (c: HTMLElement) => {
+      if (document.activeElement === c) c.blur();
+    };
+    // A slider is done at pointerup; a button or checkbox at its click (its action has run by
+    // then, so it is released before the next key can reach it). The timeout catches a focus
+    // that moves late (a label focusing its checkbox).
     const onPointerUp = () => {
       const c = pointerTarget;
-      pointerTarget = null;
-      if (c) setTimeout(() => document.activeElement === c && c.blur(), 0);
+      if (!c) return;
+      if (c instanceof HTMLInputElement && c.type === "range") release(c);
+      setTimeout(() => {
+        release(c);
+        if (pointerTarget === c) pointerTarget = null;
+      }, 0);
+    };
+    const onClick = () => {
+      if (pointerTarget) release(pointerTarget);
     };
     // A select picked with the mouse: the change is its end (blurring earlier would close it).
     let selectByPointer = false;
@@ -81,7 +94,9 @@ export function useKeyboardShortcuts(): void {
     window.addEventListener("pointerdown", onSelectDown, true);
     window.addEventListener("pointerup", onPointerUp, true);
     window.addEventListener("change", onChange, true);
+    window.addEventListener("click", onClick);
     return () => {
+      window.removeEventListener("click", onClick);
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("keydown", onKeyModality, true);
       window.removeEventListener("pointerdown", onPointerDown, true);
