@@ -7,7 +7,7 @@ export function lrDecay(kappa: NumberParam): Transform<{ lrDecay: number }> {
   return {
     name: "lrDecay",
     params: { lrDecay: kappa },
-    latex: (sym) => ({ rows: [], sym: { ...sym, scale: String.raw`\tfrac{${sym.scale}}{1 + t${kappa.symbol}}` } }),
+    latex: (sym) => ({ rows: [], sym: { ...sym, scale: String.raw`\frac{${sym.scale}}{1 + t${kappa.symbol}}` } }),
     init({ lrDecay: k }) {
       if (k === 0) return null;
       return {

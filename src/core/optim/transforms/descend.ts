@@ -6,8 +6,10 @@ export function over(num: string, den: string | null): string {
   return den === null ? num : String.raw`\frac{${num}}{${den}}`;
 }
 
-function scaled(sym: Symbols): string {
-  return sym.scale === null ? sym.num : `${sym.scale}\\, ${sym.num}`;
+/** scale · num / den as a reader expects it: the scalar factor in front of the fraction. */
+function step(sym: Symbols): string {
+  const front = sym.scale === null ? "" : `${sym.scale}\\, `;
+  return front + over(sym.num, sym.den);
 }
 
 /**
@@ -18,7 +20,7 @@ export const descend: Transform<Record<never, never>> = {
   name: "descend",
   params: {},
   terminal: true,
-  latex: (sym) => ({ rows: [String.raw`x_{t+1} &\leftarrow x_t - ${over(scaled(sym), sym.den)}`], sym }),
+  latex: (sym) => ({ rows: [String.raw`x_{t+1} &\leftarrow x_t - ${step(sym)}`], sym }),
   init: () => ({
     update(s) {
       const { x, num, den } = s;

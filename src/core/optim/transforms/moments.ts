@@ -60,7 +60,7 @@ export function amsgradMax(spec: BooleanParam): Transform<{ amsgrad: boolean }> 
     name: "amsgradMax",
     params: { amsgrad: spec },
     latex: (sym) => ({
-      rows: [String.raw`\hat v_{t+1} &\leftarrow \max(\hat v_t, ${sym.den}) \text{ with AMSGrad, else } \hat v_{t+1} = ${sym.den}`],
+      rows: [String.raw`\hat v_{t+1} &\leftarrow \max(\hat v_t, ${sym.den}) \ \text{(AMSGrad; else } ${sym.den})`],
       sym: { ...sym, den: String.raw`\hat v_{t+1}` },
     }),
     init({ amsgrad }, ctx) {
@@ -89,7 +89,7 @@ export function biasCorrection(b1: NumberParam, b2: NumberParam, eps: NumberPara
       rows: [],
       sym: {
         num: sym.num,
-        scale: String.raw`\tfrac{${sym.scale}}{1-${b1.symbol}^{t+1}}`,
+        scale: String.raw`\frac{${sym.scale}}{1-${b1.symbol}^{t+1}}`,
         den: String.raw`\sqrt{${sym.den}} / \sqrt{1-${b2.symbol}^{t+1}} + ${eps.symbol}`,
       },
     }),
@@ -121,7 +121,7 @@ export function firstMomentCorrection(b1: NumberParam): Transform<{ beta1: numbe
   return {
     name: "firstMomentCorrection",
     params: { beta1: b1 },
-    latex: (sym) => ({ rows: [], sym: { ...sym, scale: String.raw`\tfrac{${sym.scale}}{1-${b1.symbol}^{t+1}}` } }),
+    latex: (sym) => ({ rows: [], sym: { ...sym, scale: String.raw`\frac{${sym.scale}}{1-${b1.symbol}^{t+1}}` } }),
     init({ beta1 }) {
       const c1 = new BiasCorrection(beta1);
       return {
