@@ -19,7 +19,8 @@ export function nadamStep(specs: { beta1: NumberParam; beta2: NumberParam; eps: 
     latex: (sym) => ({
       rows: [
         String.raw`\mu_t &\leftarrow ${b1}\big(1 - \tfrac12\, 0.96^{(t+1)${psi}}\big), \quad \Pi_t \leftarrow \textstyle\prod_{i \le t} \mu_i`,
-        String.raw`x_{t+1} &\leftarrow x_t - \eta_t \frac{(1-\mu_t)/(1-\Pi_t)\, g_t + \mu_{t+1}/(1-\Pi_t\mu_{t+1})\, ${sym.num}}{\sqrt{${sym.den}/(1-${b2}^{t+1})} + ${specs.eps.symbol}}`,
+        String.raw`d_t &\leftarrow \frac{1-\mu_t}{1-\Pi_t}\, g_t + \frac{\mu_{t+1}}{1-\Pi_t\mu_{t+1}}\, ${sym.num}`,
+        String.raw`x_{t+1} &\leftarrow x_t - \eta_t \frac{d_t}{\sqrt{${sym.den}/(1-${b2}^{t+1})} + ${specs.eps.symbol}}`,
       ],
       sym,
     }),
@@ -68,7 +69,8 @@ export function radamStep(specs: { beta1: NumberParam; beta2: NumberParam; eps: 
       rows: [
         String.raw`\rho_\infty &= \tfrac{2}{1-${b2}} - 1, \quad \rho_t \leftarrow \rho_\infty - \tfrac{2(t+1)${b2}^{t+1}}{1-${b2}^{t+1}}`,
         String.raw`r_t &= \sqrt{\tfrac{(\rho_t-4)(\rho_t-2)\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\rho_t}}`,
-        String.raw`x_{t+1} &\leftarrow x_t - \eta_t \frac{${sym.num}}{1-${b1}^{t+1}} \cdot \begin{cases} r_t \dfrac{\sqrt{1-${b2}^{t+1}}}{\sqrt{${sym.den}} + ${specs.eps.symbol}} & \rho_t > 5 \\ 1 & \text{otherwise} \end{cases}`,
+        String.raw`a_t &= \begin{cases} r_t \dfrac{\sqrt{1-${b2}^{t+1}}}{\sqrt{${sym.den}} + ${specs.eps.symbol}} & \rho_t > 5 \\ 1 & \text{otherwise} \end{cases}`,
+        String.raw`x_{t+1} &\leftarrow x_t - \eta_t \frac{${sym.num}}{1-${b1}^{t+1}}\, a_t`,
       ],
       sym,
     }),

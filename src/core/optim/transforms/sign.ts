@@ -45,7 +45,8 @@ export function rpropStepSizes(specs: { [K in keyof RpropParams]: NumberParam })
     latex: () => ({
       rows: [
         String.raw`p_t &\leftarrow g_t\, \tilde g_t \quad (\tilde g_0 = 0,\ \Gamma_0 = \eta_0)`,
-        String.raw`\Gamma_{t+1} &\leftarrow \operatorname{clip}\!\big(\Gamma_t \cdot \{${ep.symbol} \text{ if } p_t > 0;\ ${em.symbol} \text{ if } p_t < 0;\ 1\},\ ${lo.symbol}, ${hi.symbol}\big)`,
+        String.raw`k_t &= \begin{cases} ${ep.symbol} & p_t > 0 \\ ${em.symbol} & p_t < 0 \\ 1 & \text{otherwise} \end{cases}`,
+        String.raw`\Gamma_{t+1} &\leftarrow \operatorname{clip}(\Gamma_t k_t,\ ${lo.symbol}, ${hi.symbol})`,
         String.raw`\tilde g_{t+1} &\leftarrow 0 \text{ where } p_t < 0, \text{ else } g_t`,
       ],
       sym: { num: String.raw`\Gamma_{t+1} \operatorname{sign}(\tilde g_{t+1})`, den: null, scale: null },
