@@ -117,7 +117,15 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       return { experiment: mapRun(e, s.selectedRunId, (r) => ({ ...r, start: point })) };
     }),
   selectRun: (id) => set({ selectedRunId: id }),
-  updateRun: (id, patch) => set((s) => ({ experiment: mapRun(s.experiment, id, (r) => ({ ...r, ...patch })) })),
+  updateRun: (id, patch) =>
+    set((s) => ({
+      experiment: mapRun(s.experiment, id, (r) => {
+        // A field patched to undefined is left out, not kept as an undefined key.
+        const next: RunSpec = { ...r, ...patch };
+        for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+        return next;
+      }),
+    })),
   setOptimizer: (id, name) =>
     set((s) => ({
       experiment: mapRun(s.experiment, id, (r) => {

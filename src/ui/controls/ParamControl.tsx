@@ -9,7 +9,10 @@ export type { CommitResult } from "./useTypedEdit";
 
 export interface ParamControlProps {
   spec: NumberParam;
-  /** undefined: an optional parameter left out (its default applies). */
+  /**
+   * undefined: left out of the experiment (its default applies). Kept apart from "set to the
+   * default" so that giving up an edit puts back exactly what was stored.
+   */
   value: number | undefined;
   onCommit(value: number | undefined): CommitResult;
   /** false: only the typed box, named by the label itself (seeds, warmup steps). */
@@ -30,12 +33,14 @@ export function ParamControl({ spec, value, onCommit, slider = true, warning = n
   const scale = useMemo(() => sliderScale(spec), [spec]);
   const edit = useTypedEdit<number | undefined>({
     value,
-    format: (v) => (v === undefined ? "" : formatParam(spec, v)),
+    format: (v) => (v !== undefined ? formatParam(spec, v) : spec.optional ? "" : formatParam(spec, spec.default)),
     parse: (t) => (t.trim() === "" && spec.optional ? { value: undefined } : checkNumber(spec, t)),
     commit: onCommit,
     live: true,
   });
   const shown = value ?? spec.default;
+  // An optional parameter left out shows as "default"; a required one simply shows its default.
+  const unset = value === undefined && spec.optional;
   const error = edit.error;
 
   const onSlide = (x: number) => {
@@ -65,13 +70,13 @@ export function ParamControl({ spec, value, onCommit, slider = true, warning = n
       {slider && (
         <input
           id={`${id}-slider`}
-          className={`param-slider${value === undefined ? " unset" : ""}`}
+          className={`param-slider${unset ? " unset" : ""}`}
           type="range"
           min={scale.min}
           max={scale.max}
           step={scale.step}
           value={scale.toInput(shown)}
-          aria-valuetext={value === undefined ? `default (${formatParam(spec, spec.default)})` : formatParam(spec, value)}
+          aria-valuetext={unset ? `default (${formatParam(spec, spec.default)})` : formatParam(spec, shown)}
           onChange={(e) => onSlide(Number(e.currentTarget.value))}
         />
       )}

@@ -16,7 +16,7 @@ export function SpecControl({ spec, value, onCommit }: SpecControlProps) {
   switch (spec.kind) {
     case "number":
     case "integer":
-      return <ParamControl spec={spec} value={typeof value === "number" ? value : spec.optional ? undefined : spec.default} onCommit={onCommit} />;
+      return <ParamControl spec={spec} value={typeof value === "number" ? value : undefined} onCommit={onCommit} />;
     case "boolean":
       return (
         <div className="param param-check" title={spec.help}>

@@ -4,15 +4,19 @@ import { useStore } from "../../state/store";
 import { DraftField } from "./DraftField";
 import { checkNumber } from "./typedNumber";
 
-/** One coordinate of the start, typed; anything but a decimal number stays in the box with a message. */
-function Coordinate({ axis, value, onValue }: { axis: "x" | "y"; value: number; onValue(v: number): void }) {
+/**
+ * One coordinate of the start, typed; anything but a decimal number stays in the box with a
+ * message. `value` is the run's own coordinate (undefined: it starts where the others do,
+ * shown as `inherited`), so giving up an edit puts back exactly what was stored.
+ */
+function Coordinate({ axis, value, inherited, onValue }: { axis: "x" | "y"; value: number | undefined; inherited: number; onValue(v: number | undefined): void }) {
   const label = `Start ${axis}`;
   return (
-    <DraftField
+    <DraftField<number | undefined>
       label={label}
       className="param-start"
       value={value}
-      format={String}
+      format={(v) => String(v ?? inherited)}
       parse={(t) => checkNumber({ label, kind: "number" }, t)}
       onValid={onValue}
       input={{ inputMode: "decimal" }}
@@ -30,11 +34,14 @@ export function StartFields({ run }: { run: RunSpec }) {
   const setStart = useStore((s) => s.setStart);
   // The start the engine runs from (run → experiment → surface), from the one place that resolves it.
   const start = resolveRun(run, experiment).start;
-  const set = (x: number, y: number) => updateRun(run.id, { start: [x, y] });
+  // undefined: back to no start of its own (what an abandoned edit of a shared start restores).
+  const set = (x: number | undefined, y: number | undefined) =>
+    updateRun(run.id, { start: x === undefined || y === undefined ? undefined : [x, y] });
+  const own = run.start;
   return (
     <div className="editor-row start-row">
-      <Coordinate axis="x" value={start[0]} onValue={(x) => set(x, start[1])} />
-      <Coordinate axis="y" value={start[1]} onValue={(y) => set(start[0], y)} />
+      <Coordinate axis="x" value={own?.[0]} inherited={start[0]} onValue={(x) => set(x, x === undefined ? undefined : start[1])} />
+      <Coordinate axis="y" value={own?.[1]} inherited={start[1]} onValue={(y) => set(y === undefined ? undefined : start[0], y)} />
       <button type="button" className="start-all" onClick={() => setStart([start[0], start[1]], true)} title="Start every run from this point">
         Use for all runs
       </button>
