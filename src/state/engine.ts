@@ -94,8 +94,9 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
       bridge.send({ type: "play", speed: s.speed });
     },
     pause() {
-      useStore.getState().setPlaying(false);
-      bridge.send({ type: "pause" });
+      const s = useStore.getState();
+      s.setPlaying(false);
+      bridge.send({ type: "pause", atStep: s.step });
     },
     togglePlay() {
       if (useStore.getState().playing) api.pause();

@@ -177,6 +177,24 @@ describe("EngineSession", () => {
     expect([h.page.step, h.page.playing]).toEqual([at, false]);
   });
 
+  it("pause with the page's step takes back the steps the timer ran past it, to the CLI's points", () => {
+    const h = harness();
+    h.load(race(1000));
+    h.session.handle({ type: "play", speed: 100 });
+    h.elapse(500);
+    const seen = h.page.step - 2; // the page showed an earlier step when Pause was pressed
+    expect(seen).toBeGreaterThan(10);
+    h.session.handle({ type: "pause", atStep: seen });
+    expect([h.page.step, h.page.playing, h.timers.length]).toEqual([seen, false, 0]);
+    const cli = runExperiment(race(seen));
+    for (const run of cli.runs) expect(h.pagePoints(run.id)).toEqual(run.points);
+    // A step shown at or past the worker's own is no reason to replay.
+    const posts = h.posted.length;
+    h.session.handle({ type: "pause", atStep: seen + 5 });
+    expect(h.posted.slice(posts).map((m) => m.type)).toEqual(["batch"]);
+    expect(h.page.step).toBe(seen);
+  });
+
   it("plays at Max speed within a time budget per tick and stops, done, at the horizon", () => {
     const h = harness();
     h.setTickPerRead(3); // each clock read costs 3 ms: a 10 ms budget allows a few chunks

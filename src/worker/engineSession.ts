@@ -108,7 +108,7 @@ export class EngineSession {
         return;
       case "pause":
         this.stop();
-        this.flush();
+        this.pauseAt(msg.atStep);
         return;
       case "speed":
         this.speed = checkSpeed(msg.speed);
@@ -150,6 +150,19 @@ export class EngineSession {
     this.host.post({ type: "reset", generation, steps: exp.steps, runIds: exp.runs.map((r) => r.id), plan: lrPlan(exp) }, []);
     if (race.done) this.playing = false;
     this.flush();
+  }
+
+  /**
+   * Pause lands on the step the page showed when the user pressed it: steps the timer took
+   * while the message was on its way (one or two at 100 steps/s on a busy machine) are
+   * taken back by replaying to that step, as a horizon change does.
+   */
+  private pauseAt(atStep: number | undefined): void {
+    const race = this.race;
+    if (race && this.experiment && Number.isInteger(atStep) && atStep! >= 0 && atStep! < race.step) {
+      this.reached = atStep!;
+      this.load(this.experiment, true, this.generation);
+    } else this.flush();
   }
 
   private advance(n: number): void {

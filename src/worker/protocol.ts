@@ -41,7 +41,8 @@ export type Speed = number;
 export type ToWorker =
   | { type: "load"; generation: number; experiment: Experiment; keepStep: boolean }
   | { type: "play"; speed: Speed }
-  | { type: "pause" }
+  /** `atStep`: the step the page shows; a race that ran past it is taken back to it, so Pause stops where the user saw it. */
+  | { type: "pause"; atStep?: number }
   | { type: "speed"; speed: Speed }
   | { type: "step"; count: number }
   | { type: "runToEnd" }
