@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { ClipSpec, Experiment, NoiseSpec, RunSpec, ScheduleSpec } from "../core/experiment/types";
+import { uniqueRunId } from "../core/experiment/runIds";
 import { getOptimizer } from "../core/optim";
 import { getSurface } from "../core/surfaces";
 import { defaultExperiment } from "./defaults";
@@ -36,13 +37,6 @@ export interface ExperimentSlice {
   duplicateRun(id: string): void;
   removeRun(id: string): void;
   setView(view: Experiment["view"]): void;
-}
-
-/** `base`, or `base-2`, `base-3`, … : the first id no run has (ids stay machine-like). */
-function uniqueId(base: string, runs: readonly RunSpec[]): string {
-  const ids = new Set(runs.map((r) => r.id));
-  if (!ids.has(base)) return base;
-  for (let i = 2; ; i++) if (!ids.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 /**
@@ -154,7 +148,7 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
     set((s) => {
       const runs = s.experiment.runs;
       if (runs.length >= MAX_UI_RUNS) return s;
-      const id = uniqueId(optimizer, runs);
+      const id = uniqueRunId(optimizer, new Set(runs.map((r) => r.id)));
       const label = uniqueLabel(getOptimizer(optimizer)?.displayName ?? optimizer, runs);
       const run: RunSpec = { id, label, color: nextColor(runs.map((r) => r.color)), optimizer: { name: optimizer } };
       return { experiment: { ...s.experiment, runs: [...runs, run] }, selectedRunId: id };
@@ -164,7 +158,7 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       const runs = s.experiment.runs;
       const src = runs.find((r) => r.id === id);
       if (!src || runs.length >= MAX_UI_RUNS) return s;
-      const copyId = uniqueId(`${src.id.replace(/-copy(-\d+)?$/, "")}-copy`, runs);
+      const copyId = uniqueRunId(`${src.id.replace(/-copy(-\d+)?$/, "")}-copy`, new Set(runs.map((r) => r.id)));
       const label = uniqueLabel(src.label ?? src.id, runs, true);
       const copy: RunSpec = { ...structuredClone(src), id: copyId, label, color: nextColor(runs.map((r) => r.color)) };
       const i = runs.indexOf(src);
