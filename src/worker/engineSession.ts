@@ -218,6 +218,7 @@ export class EngineSession {
         xy[2 * i] = tr.x[from + i];
         xy[2 * i + 1] = tr.y[from + i];
       }
+      const metrics = run.metrics(race.totalSteps);
       const batch: RunBatch = {
         id: run.id,
         from,
@@ -225,8 +226,8 @@ export class EngineSession {
         loss: tr.loss.slice(from, tr.count),
         lr: tr.lr.slice(from, tr.count),
         gradNorm: tr.gradNorm.slice(from, tr.count),
-        status: run.currentStatus(race.totalSteps),
-        metrics: run.metrics(race.totalSteps),
+        status: metrics.status,
+        metrics,
       };
       // slice() and new arrays own fresh ArrayBuffers (never shared), so all four can be transferred.
       for (const a of [xy, batch.loss, batch.lr, batch.gradNorm]) transfer.push(a.buffer as ArrayBuffer);

@@ -6,7 +6,7 @@
  */
 import type { CriticalPoint } from "../surfaces/types";
 import { nearestMinimum, norm2, withinTolerance } from "./minima";
-import type { RunMetrics } from "./run";
+import type { RunMetrics, RunStatus } from "./run";
 
 /** An unthinned record of one run: point i is the point after i steps. */
 export interface TracePrefix {
@@ -48,20 +48,40 @@ export function metricsAt(trace: TracePrefix, k: number, ctx: MetricsContext): R
     if (stepsToTolerance === null && withinTolerance(minima, xy[2 * j], xy[2 * j + 1], tolerance)) stepsToTolerance = j;
   }
 
-  const steps = atEnd ? trace.stepsDone : i;
-  const near = nearestMinimum(minima, x, y);
-  const status =
-    atEnd && trace.diverged ? "diverged" : withinTolerance(minima, x, y, tolerance) ? "converged" : steps >= ctx.totalSteps ? "finished" : "running";
+  return metricsOf({ x, y, loss: trace.loss[i], steps: atEnd ? trace.stepsDone : i, stepsToTolerance, pathLength, diverged: atEnd && trace.diverged }, ctx);
+}
+
+/** Where a run stands: its point and loss, steps taken, the running sums, and whether it blew up. */
+export interface RunState {
+  x: number;
+  y: number;
+  loss: number;
+  steps: number;
+  stepsToTolerance: number | null;
+  pathLength: number;
+  diverged: boolean;
+}
+
+/** Diverged; else converged (within tolerance of a known minimum now), finished (at the horizon) or running. */
+export function statusOf(x: number, y: number, steps: number, diverged: boolean, ctx: MetricsContext): RunStatus {
+  if (diverged) return "diverged";
+  if (withinTolerance(ctx.minima, x, y, ctx.tolerance)) return "converged";
+  return steps >= ctx.totalSteps ? "finished" : "running";
+}
+
+/** The metrics of a run in state `r`: one rule for the live run (Run.metrics) and a scrubbed step (metricsAt). */
+export function metricsOf(r: RunState, ctx: MetricsContext): RunMetrics {
+  const near = nearestMinimum(ctx.minima, r.x, r.y);
   return {
-    steps,
-    finalPoint: [x, y],
-    finalLoss: trace.loss[i],
+    steps: r.steps,
+    finalPoint: [r.x, r.y],
+    finalLoss: r.loss,
     nearestMinimum: near
       ? { index: near.index, point: [near.minimum.point[0], near.minimum.point[1]], value: near.minimum.value, kind: near.minimum.kind }
       : null,
     distance: near ? near.distance : null,
-    stepsToTolerance,
-    pathLength,
-    status,
+    stepsToTolerance: r.stepsToTolerance,
+    pathLength: r.pathLength,
+    status: statusOf(r.x, r.y, r.steps, r.diverged, ctx),
   };
 }

@@ -6,7 +6,8 @@ import type { CriticalPoint, Surface } from "../surfaces/types";
 import type { ClipSpec, RunSpec } from "../experiment/types";
 import { GaussianNoise } from "./noise";
 import { Trace } from "./trace";
-import { MIN_NORMAL, nearestMinimum, norm2, withinTolerance } from "./minima";
+import { metricsOf, statusOf, type MetricsContext } from "./metricsAt";
+import { MIN_NORMAL, norm2, withinTolerance } from "./minima";
 import type { ResolvedRun } from "./resolveRun";
 
 export type RunStatus = "running" | "converged" | "finished" | "diverged";
@@ -189,24 +190,15 @@ export class Run {
 
   /** Status as of now: diverged, or converged/finished/running by the current point. */
   currentStatus(totalSteps: number): RunStatus {
-    if (this.status === "diverged") return "diverged";
-    if (withinTolerance(this.minima, this.x[0], this.x[1], this.tolerance)) return "converged";
-    return this.stepsDone >= totalSteps ? "finished" : "running";
+    return statusOf(this.x[0], this.x[1], this.stepsDone, this.status === "diverged", this.metricsContext(totalSteps));
   }
 
   metrics(totalSteps: number): RunMetrics {
-    const near = nearestMinimum(this.minima, this.x[0], this.x[1]);
-    return {
-      steps: this.stepsDone,
-      finalPoint: this.point,
-      finalLoss: this.loss,
-      nearestMinimum: near
-        ? { index: near.index, point: [near.minimum.point[0], near.minimum.point[1]], value: near.minimum.value, kind: near.minimum.kind }
-        : null,
-      distance: near ? near.distance : null,
-      stepsToTolerance: this.stepsToTolerance,
-      pathLength: this.pathLength,
-      status: this.currentStatus(totalSteps),
-    };
+    const { x, stepsDone: steps, loss, stepsToTolerance, pathLength } = this;
+    return metricsOf({ x: x[0], y: x[1], loss, steps, stepsToTolerance, pathLength, diverged: this.status === "diverged" }, this.metricsContext(totalSteps));
+  }
+
+  private metricsContext(totalSteps: number): MetricsContext {
+    return { minima: this.minima, tolerance: this.tolerance, totalSteps };
   }
 }
