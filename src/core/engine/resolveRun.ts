@@ -67,6 +67,11 @@ export function resolveSchedule(spec: RunSpec["schedule"], lr: number): Resolved
   return { def, warmup: warmup as number, params, create: () => createSchedule({ name, warmup, ...given }, lr) };
 }
 
+/** The distance to a known minimum that counts as converged: the experiment's, else the default. */
+export function resolveTolerance(experiment: Pick<Experiment, "tolerance">): number {
+  return experiment.tolerance ?? DEFAULT_TOLERANCE;
+}
+
 /** Resolves one run of `experiment` (assumed valid: see validateExperiment); throws on unknown names. */
 export function resolveRun(spec: RunSpec, experiment: RunContext): ResolvedRun {
   const surface = getSurface(experiment.surface);
@@ -82,7 +87,7 @@ export function resolveRun(spec: RunSpec, experiment: RunContext): ResolvedRun {
     lr,
     schedule: resolveSchedule(spec.schedule, lr),
     start: spec.start ?? experiment.start ?? surface.start,
-    tolerance: experiment.tolerance ?? DEFAULT_TOLERANCE,
+    tolerance: resolveTolerance(experiment),
     clip: spec.clip ?? null,
     noise: spec.noise && spec.noise.std > 0 ? spec.noise : null,
   };

@@ -7,7 +7,8 @@ import { minimaOf } from "../../core/engine/minima";
 import type { RunMetrics, RunStatus } from "../../core/engine/run";
 import type { CriticalPoint } from "../../core/surfaces/types";
 import { getSurface } from "../../core/surfaces";
-import { DEFAULT_TOLERANCE, type Experiment } from "../../core/experiment/types";
+import type { Experiment } from "../../core/experiment/types";
+import { resolveTolerance } from "../../core/engine/resolveRun";
 import { runColor } from "../../state/palette";
 import type { TrajectoryStore } from "../../state/trajectories";
 
@@ -30,7 +31,7 @@ export interface LeaderboardRow {
 /** Rows at the live head of the race (scrub null) or at step `scrub`. */
 export function leaderboardRows(experiment: Experiment, store: TrajectoryStore, scrub: number | null): LeaderboardRow[] {
   const surface = getSurface(experiment.surface);
-  const ctx = { minima: surface ? minimaOf(surface) : [], tolerance: experiment.tolerance ?? DEFAULT_TOLERANCE, totalSteps: store.steps };
+  const ctx = { minima: surface ? minimaOf(surface) : [], tolerance: resolveTolerance(experiment), totalSteps: store.steps };
   return experiment.runs.map((spec, order) => {
     const row: LeaderboardRow = {
       id: spec.id,
