@@ -15,6 +15,7 @@ import { optimizers } from "../src/core/optim";
 import { rosenbrock } from "../src/core/surfaces/rosenbrock";
 import type { Experiment } from "../src/core/experiment";
 import { adamFloor } from "./adamFloor.mjs";
+import { median as d3median } from "d3-array";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 1_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 11);
@@ -29,11 +30,8 @@ function cpuMillis(): number {
   return (u.user + u.system) / 1000;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
+/** d3's median (the middle value, or the mean of the two middle ones); every list here is non-empty. */
+const median = (xs: number[]) => d3median(xs)!;
 
 function experiment(name: string): Experiment {
   const lr = LR[name] ?? optimizers[name].params.lr.default;
