@@ -3,7 +3,11 @@
  * (The page's colours and font are read by ../theme.ts.)
  */
 import type { Theme } from "../theme";
-import { mix } from "./color";
+import { interpolateRgb, piecewise } from "d3-interpolate";
+
+/** Colour stops, evenly spaced over [0, 1], mixed channel by channel in sRGB. */
+const RAMP_LIGHT = piecewise(interpolateRgb, ["#fdfefe", "#f0f7f7", "#e4f0f2"]);
+const RAMP_DARK = piecewise(interpolateRgb, ["#15171b", "#182129", "#2a3f4d", "#3b5566"]);
 
 /** The casing drawn under every path and around every mark, so each reads on any band colour. */
 export function haloColor(dark: boolean): string {
@@ -21,17 +25,7 @@ export function haloColor(dark: boolean): string {
  */
 export function bandColor(t: number, theme: Pick<Theme, "dark">): string {
   const u = Math.min(1, Math.max(0, t));
-  return ramp(theme.dark ? RAMP_DARK : RAMP_LIGHT, u);
-}
-
-/** Colour stops, evenly spaced over [0, 1]. */
-const RAMP_LIGHT = ["#fdfefe", "#f0f7f7", "#e4f0f2"];
-const RAMP_DARK = ["#15171b", "#182129", "#2a3f4d", "#3b5566"];
-
-function ramp(stops: readonly string[], u: number): string {
-  const x = u * (stops.length - 1);
-  const i = Math.min(stops.length - 2, Math.floor(x));
-  return mix(stops[i], stops[i + 1], x - i);
+  return (theme.dark ? RAMP_DARK : RAMP_LIGHT)(u);
 }
 
 /** Colours of the areas below the first threshold and above each threshold (length thresholds + 1). */
