@@ -112,7 +112,7 @@ describe("race CLI", () => {
     const r = race(["-", "--all-errors"], input);
     expect(r.code).toBe(2);
     expect(r.err.trim().split("\n")).toEqual([
-      "race: zz: unknown field; an experiment takes surface, start, steps, tolerance, runs, view",
+      "race: zz: unknown field; an experiment takes version, title, caption, surface, start, steps, tolerance, runs, view, selected, step, stopWhenSettled",
       'race: steps: "x" must be a positive integer ≤ 100000000',
       "race: runs[0].optimizer.lr: -1 must be a number > 0",
       "race: runs[0].optimizer.foo: unknown field; the sgd optimizer takes name, lr, momentum, dampening, nesterov, weightDecay",

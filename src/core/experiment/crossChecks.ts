@@ -36,6 +36,14 @@ export function crossChecks(exp: Omit<Experiment, "runs"> & { runs: readonly Run
     else issues.push({ path: ["runs", i, "id"], message: `must be unique; runs[${first}] already has this id` });
   });
 
+  if (exp.selected !== undefined && exp.runs.every((r) => r.id !== undefined)) {
+    // Runs without an id get one from their optimizer later (runIds.ts); the engine ignores `selected`,
+    // so only a list of explicit ids can be checked here and the app falls back to the first run.
+    const ids = exp.runs.map((r) => r.id);
+    if (!ids.includes(exp.selected)) issues.push({ path: ["selected"], message: `must be the id of one of the runs (${ids.join(", ")})` });
+  }
+  if (exp.step !== undefined && exp.step > exp.steps) issues.push({ path: ["step"], message: `must be ≤ steps (${exp.steps})` });
+
   exp.runs.forEach((run, i) => {
     const { def, params } = resolveOptimizer(run.optimizer);
     for (const [key, spec] of Object.entries(def.params)) {

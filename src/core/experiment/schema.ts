@@ -2,7 +2,7 @@ import { z } from "zod";
 import { optimizers } from "../optim";
 import { schedules } from "../schedules";
 import { surfaces } from "../surfaces";
-import { MAX_RUNS, MAX_STEPS } from "./types";
+import { EXPERIMENT_VERSION, MAX_CAPTION, MAX_RUNS, MAX_STEPS, MAX_TITLE } from "./types";
 import { withArticle, zodMessage } from "./messages";
 import { namedParamsSchema, strictObject } from "./paramSchema";
 
@@ -101,6 +101,9 @@ export const runSchema = strictObject(
 export const experimentSchema = strictObject(
   "an experiment",
   {
+    version: z.literal(EXPERIMENT_VERSION, { error: `must be ${EXPERIMENT_VERSION}: this version of Downhill reads experiments of format ${EXPERIMENT_VERSION}` }).optional(),
+    title: z.string({ error: "must be a string" }).max(MAX_TITLE, { message: `must be at most ${MAX_TITLE} characters` }).optional(),
+    caption: z.string({ error: "must be a string" }).max(MAX_CAPTION, { message: `must be at most ${MAX_CAPTION} characters` }).optional(),
     surface: z.string({ error: `must be a surface name; allowed: ${Object.keys(surfaces).join(", ")}` }).refine((s) => Object.hasOwn(surfaces, s), {
       message: `unknown surface; allowed: ${Object.keys(surfaces).join(", ")}`,
     }),
@@ -114,6 +117,12 @@ export const experimentSchema = strictObject(
       .min(1, { message: "must hold at least one run" })
       .max(MAX_RUNS, { message: `must hold at most ${MAX_RUNS} runs` }),
     view: strictObject("the view", { x: range, y: range }, 'must be {"x": [min, max], "y": [min, max]}').optional(),
+    selected: z.string({ error: "must be the id of one of the runs" }).optional(),
+    step: z
+      .number({ error: "must be an integer ≥ 0 (the step the timeline shows)" })
+      .refine((v) => Number.isInteger(v) && v >= 0, { message: "must be an integer ≥ 0 (the step the timeline shows)" })
+      .optional(),
+    stopWhenSettled: z.boolean({ error: "must be true or false" }).optional(),
   },
   'must be an object: {"surface", "steps", "runs", …}',
 );

@@ -32,8 +32,17 @@ export interface RunSpec {
   noise?: NoiseSpec;
 }
 
+/** The experiment format this build writes; a link or file from a later format is refused field by field. */
+export const EXPERIMENT_VERSION = 1;
+
 /** One race: everything a user can change lives here (and so in a share link). */
 export interface Experiment {
+  /** Format version (1). Optional on input; links and exported files always carry it. */
+  version?: 1;
+  /** Short title of the lesson (a preset's or a scene's name); shown above the caption. */
+  title?: string;
+  /** One paragraph shown beside the plot (presets, lecture scenes, the embed view). Plain text. */
+  caption?: string;
   surface: string;
   /** Start of every run that does not set its own (defaults to the surface's start). */
   start?: [number, number];
@@ -43,8 +52,16 @@ export interface Experiment {
   runs: RunSpec[];
   /** Visible rectangle of the plot (defaults to the surface's domain). */
   view?: { x: [number, number]; y: [number, number] };
+  /** Id of the run the controls, readout and inspector show (defaults to the first). */
+  selected?: string;
+  /** Step the timeline shows (absent: the live head of the race). */
+  step?: number;
+  /** Stop playing once every run has converged or diverged. */
+  stopWhenSettled?: boolean;
 }
 
 export const DEFAULT_TOLERANCE = 0.01;
 export const MAX_STEPS = 100_000_000;
 export const MAX_RUNS = 32;
+export const MAX_CAPTION = 2000;
+export const MAX_TITLE = 120;

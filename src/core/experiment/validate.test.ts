@@ -86,7 +86,7 @@ describe("validateExperiment", () => {
       "runs[0].schedule.gamma: unknown field; the cosine schedule takes name, tMax, etaMin, warmup",
     );
     expect(first(validateExperiment(withField(["colour"], "red")))).toBe(
-      "colour: unknown field; an experiment takes surface, start, steps, tolerance, runs, view",
+      "colour: unknown field; an experiment takes version, title, caption, surface, start, steps, tolerance, runs, view, selected, step, stopWhenSettled",
     );
     expect(first(validateExperiment(withField(["runs", 0, "clip", "x"], 2)))).toBe("runs[0].clip.x: unknown field; norm clipping takes mode, maxNorm, normType");
   });
@@ -126,7 +126,7 @@ describe("validateExperiment", () => {
     const missing = '{"runs":[{"optimizer":{"name":"sgd"},"noize":1}],"surface":"bowl","zz":true}';
     expect(lines(parseExperiment(missing))).toEqual([
       "runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise",
-      "zz: unknown field; an experiment takes surface, start, steps, tolerance, runs, view",
+      "zz: unknown field; an experiment takes version, title, caption, surface, start, steps, tolerance, runs, view, selected, step, stopWhenSettled",
       "steps: is required; must be a positive integer ≤ 100000000",
     ]);
   });
@@ -305,5 +305,19 @@ describe("schedules against the run's lr and the horizon", () => {
     // adadelta's lr defaults to 1: etaMin 0.5 is below it.
     expect(validateExperiment(withSchedule({ name: "cosine", etaMin: 0.5 }, { name: "adadelta" })).ok).toBe(true);
     expect(first(validateExperiment(withSchedule({ name: "cosine", etaMin: 0.5 }, { name: "adam" })))).toBe("runs[0].schedule.etaMin: 0.5 must be ≤ the run's lr (0.001)");
+  });
+});
+
+describe("the fields a link carries besides the race", () => {
+  const base = { surface: "bowl", steps: 10, runs: [{ id: "a", optimizer: { name: "adam" } }] };
+  it("accepts version 1, a title, a caption, the selected run, the shown step and stopWhenSettled", () => {
+    const r = validateExperiment({ ...base, version: 1, title: "T", caption: "c", selected: "a", step: 10, stopWhenSettled: true });
+    expect(r.ok).toBe(true);
+  });
+  it("refuses a later version, a selected id no run has, and a step past the horizon, naming each field", () => {
+    expect(validateExperiment({ ...base, version: 2 })).toMatchObject({ ok: false, errors: [{ field: "version" }] });
+    expect(validateExperiment({ ...base, selected: "b" })).toMatchObject({ ok: false, errors: [{ field: "selected", message: "must be the id of one of the runs (a)" }] });
+    expect(validateExperiment({ ...base, step: 11 })).toMatchObject({ ok: false, errors: [{ field: "step", message: "must be ≤ steps (10)" }] });
+    expect(validateExperiment({ ...base, caption: "x".repeat(2001) })).toMatchObject({ ok: false, errors: [{ field: "caption" }] });
   });
 });
