@@ -22,6 +22,8 @@ export interface EngineController {
   step(count?: number): void;
   reset(): void;
   runToEnd(): void;
+  /** Starts the race afresh and computes it up to `step` (a loaded link, preset or scene), paused there. */
+  restartAt(step: number): void;
   setSpeed(speed: number): void;
   requestContours(surface: string, view: View, nx: number, ny: number, levels: number): Promise<ContourReply>;
 }
@@ -116,6 +118,11 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
       useStore.getState().setScrub(null);
       useStore.getState().setPlaying(false);
       bridge.send({ type: "runToEnd" });
+    },
+    restartAt(step) {
+      api.reset();
+      const n = Math.min(Math.max(0, Math.floor(step)), useStore.getState().experiment.steps);
+      if (n > 0) bridge.send({ type: "step", count: n });
     },
     setSpeed(speed) {
       useStore.getState().setSpeed(speed);

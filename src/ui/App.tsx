@@ -39,6 +39,8 @@ export function App() {
           Downhill
         </h1>
         <SurfacePicker />
+        {/* The classroom: presets, sharing, exports, lecture mode (one component each). */}
+        <nav className="toolbar" aria-label="Classroom"></nav>
         <Message />
       </header>
       <main className="app-main">
