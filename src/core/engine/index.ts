@@ -5,3 +5,4 @@ export { Trace } from "./trace";
 export { GaussianNoise } from "./noise";
 export { minimaOf, nearestMinimum, withinTolerance, type Nearest } from "./minima";
 export { runExperiment, type RaceOutput, type RunOutput } from "./output";
+export { CSV_HEADER, csvText, csvNumber, raceCsv, raceCsvChunks, type CsvRun } from "./csv";
