@@ -1,6 +1,6 @@
 import { applyClip } from "../optim/clip";
 import { SurfaceObjective, type Evaluations } from "../optim/objective";
-import type { OptimizerState } from "../optim/types";
+import type { OptimizerState, StepTerms } from "../optim/types";
 import type { Schedule } from "../schedules/types";
 import type { CriticalPoint, Surface } from "../surfaces/types";
 import type { ClipSpec, RunSpec } from "../experiment/types";
@@ -11,6 +11,16 @@ import { MIN_NORMAL, norm2, withinTolerance } from "./minima";
 import type { ResolvedRun } from "./resolveRun";
 
 export type RunStatus = "running" | "converged" | "finished" | "diverged";
+
+/**
+ * What the step inspector (inspect.ts) reads inside a step, at the points where the
+ * engine has it: the gradient as evaluated (`point`: where), then as the optimizer gets it
+ * (after noise and clipping). The arrays are the engine's own; copy, never write.
+ */
+export interface StepTap {
+  gradient(point: Float64Array, g: Float64Array): void;
+  used(g: Float64Array): void;
+}
 
 /** A coordinate beyond this (or any non-finite value) ends a run as diverged. */
 export const DIVERGENCE_LIMIT = 1e6;
@@ -67,6 +77,12 @@ export class Run {
   /** Whether the last step was refused before the update (so it evaluated ∇f but not f). */
   private refusedBeforeUpdate = false;
   private loss: number;
+  /** Null in a race; set by the step inspector, which replays a run (one test per step). */
+  tap: StepTap | null = null;
+  /** The optimizer's last step's pieces (see OptimizerState.terms). */
+  terms(): StepTerms {
+    return this.opt.terms();
+  }
 
   /** `minima`: the surface's (see minimaOf), passed in so a race computes them once. */
   constructor(
@@ -137,6 +153,7 @@ export class Run {
       this.opt.gradientPoint(x, this.probe);
       surface.grad(this.probe[0], this.probe[1], g);
     } else surface.grad(x[0], x[1], g);
+    if (this.tap) this.tap.gradient(this.opt.gradientPoint ? this.probe : x, g);
     // |∇f| from the square the blow-up check needs anyway (norm2's own rule, without its second product).
     let sq = g[0] * g[0] + g[1] * g[1];
     const gradNorm = sq < Infinity && sq >= MIN_NORMAL ? Math.sqrt(sq) : norm2(g[0], g[1]);
@@ -152,6 +169,7 @@ export class Run {
       return this.blowUp(t);
     }
     if (this.clip) applyClip(g, this.clip);
+    if (this.tap) this.tap.used(g);
     const px = x[0];
     const py = x[1];
     this.opt.step(x, g, lr);

@@ -37,15 +37,23 @@ export interface OptimizerSpecInput<T extends readonly AnyTransform[]> {
 /** The chain's first row: the gradient, at x_t unless a transform moves the point (look-ahead). */
 const GRADIENT_ROW = String.raw`g_t &\leftarrow \nabla f(x_t)`;
 
-/** Assembles the update rule from the transforms' rows, threading the symbols through. */
-export function chainLatex(chain: readonly AnyTransform[]): string {
+/** Threads the symbols through the transforms' rows; `sym`: the symbols the terminal transform reads. */
+function threadLatex(chain: readonly AnyTransform[]): { rows: string[]; sym: Symbols } {
   let sym: Symbols = { num: "g_t", den: null, scale: String.raw`\eta_t` };
+  let final = sym;
   const rows: string[] = [];
   for (const t of chain) {
     const out = t.latex(sym);
     rows.push(...out.rows);
+    if (t.terminal) final = sym;
     sym = out.sym;
   }
+  return { rows, sym: final };
+}
+
+/** Assembles the update rule from the transforms' rows, threading the symbols through. */
+export function chainLatex(chain: readonly AnyTransform[]): string {
+  const { rows } = threadLatex(chain);
   if (!rows.some((r) => r.includes(String.raw`\nabla f(`))) rows.unshift(GRADIENT_ROW);
   return rows.join(" \\\\\n");
 }
@@ -140,6 +148,7 @@ function createState(chain: readonly AnyTransform[], fusers: Map<string, Fuser>,
     step: fuse(s, steps.map((st) => st.update)),
     finite: arena.finiteCheck(),
     inspect: () => ({ t: s.t, ...arena.named }),
+    terms: () => ({ num: s.num, den: s.den, scale: s.scale, eta: s.eta }),
   };
   if (look?.gradientPoint) state.gradientPoint = look.gradientPoint;
   return state;
@@ -164,6 +173,8 @@ export function defineOptimizer<const T extends readonly AnyTransform[]>(input: 
     params: params as SpecsFor<ChainParams<T> & { lr: number }>,
     latex: chainLatex(chain),
     transforms: chain.map((t) => t.name),
+    symbols: threadLatex(chain).sym,
+    terminal: chain[end].name,
     create(values: Readonly<ParamValues>, dim: number, objective?: Objective): OptimizerState {
       const filled: ParamValues = {};
       for (const [key, spec] of Object.entries(params)) filled[key] = values[key] ?? spec.default;

@@ -1,5 +1,6 @@
 import type { BooleanParam, EnumParam, NumberListParam, NumberParam, ParamSpecs, ParamValues } from "../params";
 import type { Objective } from "./objective";
+import type { Symbols } from "./transform";
 
 /**
  * Running state of one optimizer on one parameter vector.
@@ -25,6 +26,20 @@ export interface OptimizerState {
   finite(): boolean;
   /** Read-only view of the internal state (moments, step count) for inspection and tests. */
   inspect(): Readonly<Record<string, number | Float64Array>>;
+  /**
+   * The pieces the last step's final transform read: x_{t+1} = x_t − scale · num / den
+   * (den null: no denominator), and η_t. Views of the optimizer's own vectors, valid until
+   * the next step (the step inspector copies them). Read-only: never needed by the race.
+   */
+  terms(): StepTerms;
+}
+
+/** See OptimizerState.terms. */
+export interface StepTerms {
+  num: Float64Array;
+  den: Float64Array | null;
+  scale: number;
+  eta: number;
 }
 
 /** A parameter's spec kind, from the type of its value. */
@@ -61,6 +76,13 @@ export interface OptimizerDef {
   latex: string;
   /** Names of the transforms, in the order they run (for tests and the docs). */
   transforms: readonly string[];
+  /**
+   * The symbols of num, den and scale the terminal transform reads (threaded through the
+   * rule as for `latex`), so the step inspector names the numbers of StepTerms as the rule does.
+   * Only a terminal `descend` step is x − scale · num / den; `terminal` says which one ends the chain.
+   */
+  symbols: Symbols;
+  terminal: string;
   /**
    * A fresh state for a `dim`-dimensional parameter. Values are assumed valid (the
    * experiment schema checks them); missing ones take their spec default. `objective`
