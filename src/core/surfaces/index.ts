@@ -1,6 +1,7 @@
 import { ackley } from "./ackley";
 import { beale } from "./beale";
 import { booth } from "./booth";
+import { cliff } from "./cliff";
 import { bowl } from "./bowl";
 import { goldsteinPrice } from "./goldsteinPrice";
 import { himmelblau } from "./himmelblau";
@@ -25,6 +26,7 @@ const builtIn: readonly Surface[] = [
   quadratic,
   quartic,
   saddle,
+  cliff,
   booth,
   matyas,
   beale,
