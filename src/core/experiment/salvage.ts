@@ -192,19 +192,21 @@ export function salvageExperiment(input: unknown, defaults: Experiment, limits: 
       const runs = Array.isArray(exp.runs) ? exp.runs : [];
       const dropped = new Set<number>();
       let changed = false;
-      // Whole runs first, so nothing is reported inside a run that goes anyway.
+      // Runs that go whole are known first, so nothing is reported inside a run that goes anyway.
       for (const e of v.errors) {
         const r = runOf(e, runs);
-        if (r?.whole && !dropped.has(r.index)) {
-          dropped.add(r.index);
+        if (r?.whole) dropped.add(r.index);
+      }
+      const reported = new Set<number>();
+      for (const e of v.errors) {
+        const r = runOf(e, runs);
+        if (!r) {
+          if (e.path.length) changed = removeTopLevel(exp, e, defaults, note) || changed;
+        } else if (!dropped.has(r.index)) changed = removeInRun(runs[r.index] as Obj, e, note) || changed;
+        else if (!reported.has(r.index)) {
+          reported.add(r.index);
           note(e.path, `${why(e)}; the run was left out`);
         }
-      }
-      for (const e of v.errors) {
-        const r = runOf(e, runs);
-        if (r) {
-          if (!r.whole && !dropped.has(r.index)) changed = removeInRun(runs[r.index] as Obj, e, note) || changed;
-        } else if (e.path.length) changed = removeTopLevel(exp, e, defaults, note) || changed;
       }
       if (dropped.size) {
         exp.runs = runs.filter((_, i) => !dropped.has(i));
