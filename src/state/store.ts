@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import { createExperimentSlice, type ExperimentSlice } from "./experimentSlice";
 import { createPlaybackSlice, type PlaybackSlice } from "./playbackSlice";
+import { createLectureSlice, type LectureSlice } from "./lectureSlice";
 
 export interface UiSlice {
   /** Last engine or validation message shown to the user (null: none). */
@@ -8,12 +9,13 @@ export interface UiSlice {
   setMessage(m: string | null): void;
 }
 
-export type AppState = ExperimentSlice & PlaybackSlice & UiSlice;
+export type AppState = ExperimentSlice & PlaybackSlice & LectureSlice & UiSlice;
 
 /** The one store, split into slices (zustand's slices pattern). */
 export const useStore = create<AppState>()((...a) => ({
   ...createExperimentSlice(...a),
   ...createPlaybackSlice(...a),
+  ...createLectureSlice(...a),
   message: null,
   setMessage: (message) => a[0]({ message }),
 }));

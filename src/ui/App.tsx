@@ -11,6 +11,11 @@ import { LossPanel } from "./panels/LossPanel";
 import { Leaderboard } from "./panels/Leaderboard";
 import { UpdateRule } from "./panels/UpdateRule";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
+import { HelpButton, HelpOverlay } from "./HelpOverlay";
+import { LectureButton } from "./lecture/LectureButton";
+import { LecturePanel } from "./lecture/LecturePanel";
+import { ScenesDialog } from "./lecture/ScenesDialog";
+import { Embed, isEmbedView } from "./embed/Embed";
 
 function Message() {
   const message = useStore((s) => s.message);
@@ -27,6 +32,8 @@ export function App() {
     exposeDebugHandle();
   }, []);
   useKeyboardShortcuts();
+  // `?embed`: only the plot, the transport and the caption (every hook above still runs).
+  if (isEmbedView()) return <Embed />;
   return (
     <div className="app">
       <header className="app-header">
@@ -40,7 +47,11 @@ export function App() {
         </h1>
         <SurfacePicker />
         {/* The classroom: presets, sharing, exports, lecture mode (one component each). */}
-        <nav className="toolbar" aria-label="Classroom"></nav>
+        <nav className="toolbar" aria-label="Classroom">
+          <ScenesDialog />
+          <LectureButton />
+          <HelpButton />
+        </nav>
         <Message />
       </header>
       <main className="app-main">
@@ -57,7 +68,9 @@ export function App() {
           <Leaderboard />
           <UpdateRule />
         </section>
+        <LecturePanel />
       </main>
+      <HelpOverlay />
     </div>
   );
 }

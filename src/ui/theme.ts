@@ -19,6 +19,8 @@ export interface Theme {
   halo: string;
   /** Faint line along each contour level. */
   levelLine: string;
+  /** Lecture mode's stronger contour ramp (the stylesheet sets --contrast: high). */
+  highContrast: boolean;
 }
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
@@ -37,13 +39,22 @@ export function readTheme(el: Element = document.documentElement): Theme {
     font: v("--font", "system-ui, sans-serif"),
     halo: haloColor(dark),
     levelLine: dark ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.10)",
+    highContrast: v("--contrast", "normal") === "high",
   };
 }
 
-/** Calls `onChange` when the system switches between light and dark; returns the unsubscribe. */
+/**
+ * Calls `onChange` when the system switches between light and dark, or a class on <html>
+ * changes the variables (lecture mode's high contrast); returns the unsubscribe.
+ */
 export function watchTheme(onChange: () => void): () => void {
   if (typeof matchMedia !== "function") return () => {};
   const mq = matchMedia(DARK_QUERY);
   mq.addEventListener("change", onChange);
-  return () => mq.removeEventListener("change", onChange);
+  const classes = new MutationObserver(onChange);
+  classes.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => {
+    mq.removeEventListener("change", onChange);
+    classes.disconnect();
+  };
 }

@@ -1,5 +1,8 @@
 import { useEffect } from "react";
 import { getEngine } from "../state/engine";
+import { stepDeck } from "../state/scenes";
+import { useStore } from "../state/store";
+import { leaveLecture } from "./lecture/lectureMode";
 
 /** Controls whose own keys are only arrows and the like: Space and R stay global there. */
 const isSlider = (el: Element) => el instanceof HTMLInputElement && el.type === "range";
@@ -15,7 +18,8 @@ function pointerControl(el: EventTarget | null): HTMLElement | null {
 }
 
 /**
- * Space plays or pauses, → steps, R resets.
+ * Space plays or pauses, → steps, R resets, ? shows every shortcut (HelpOverlay.tsx lists
+ * them); in lecture mode Escape leaves and, with a deck, ← → go from scene to scene.
  *
  * Why shortcuts die after a click: a clicked button keeps the focus, so Space then presses
  * it again (Reset resets again), and a dragged slider keeps it, so keys go to the slider.
@@ -36,7 +40,25 @@ export function useKeyboardShortcuts(): void {
       const tag = t?.tagName;
       const slider = t !== null && isSlider(t);
       const typing = (tag === "INPUT" && !slider) || tag === "TEXTAREA" || tag === "SELECT" || t?.isContentEditable;
-      if (typing) return;
+      // A dialog's keys are its own (Escape closes it, Space presses its buttons).
+      if (typing || t?.closest("dialog")) return;
+      const s = useStore.getState();
+      if (e.key === "?") {
+        e.preventDefault();
+        s.setHelpOpen(true);
+        return;
+      }
+      // Lecture mode: Escape leaves; with a deck, the arrows go from scene to scene.
+      if (s.lecture && e.key === "Escape") {
+        e.preventDefault();
+        leaveLecture();
+        return;
+      }
+      if (s.lecture && s.scenes.length > 0 && (e.key === "ArrowRight" || e.key === "ArrowLeft") && !slider) {
+        e.preventDefault();
+        stepDeck(e.key === "ArrowRight" ? 1 : -1);
+        return;
+      }
       const engine = getEngine();
       if (e.key === " " && tag !== "BUTTON" && tag !== "SUMMARY" && t?.getAttribute("role") !== "button") {
         e.preventDefault();

@@ -41,7 +41,8 @@ export class ContourLayer {
   }
 
   setTheme(theme: Theme): void {
-    const changed = this.theme !== null && this.theme.dark !== theme.dark;
+    const was = this.theme;
+    const changed = was !== null && (was.dark !== theme.dark || was.highContrast !== theme.highContrast || was.plotBackground !== theme.plotBackground);
     this.theme = theme;
     if (changed && this.reply) this.paint(this.reply, true);
   }
