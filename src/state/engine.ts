@@ -6,7 +6,7 @@
  */
 import { formatError, validateExperiment } from "../core/experiment";
 import { createBridge, createContourBridge, type ContourBridge, type EngineBridge } from "../worker/bridge";
-import { MAX_BROWSER_STEPS, type View } from "../worker/protocol";
+import { MAX_BROWSER_STEPS, type FromWorker, type View } from "../worker/protocol";
 import { ContourRequests, type ContourReply } from "./contourRequests";
 import { engineKey, useStore } from "./store";
 import { trajectories } from "./trajectories";
@@ -26,7 +26,11 @@ export interface EngineController {
   restartAt(step: number): void;
   setSpeed(speed: number): void;
   requestContours(surface: string, view: View, nx: number, ny: number, levels: number): Promise<ContourReply>;
+  /** The step inspector's numbers for `runId` at shown step `step` (see core/engine/inspect.ts), computed in the worker. */
+  inspect(runId: string, step: number, seriesUpTo: number | null): Promise<InspectReply>;
 }
+
+export type InspectReply = FromWorker & { type: "inspect" };
 
 let controller: EngineController | null = null;
 
@@ -50,7 +54,15 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
     });
   };
 
+  let inspectId = 0;
+  const inspections = new Map<number, (reply: InspectReply) => void>();
+
   bridge.subscribe((msg) => {
+    if (msg.type === "inspect") {
+      inspections.get(msg.requestId)?.(msg);
+      inspections.delete(msg.requestId);
+      return;
+    }
     if (msg.type === "error") {
       useStore.getState().setMessage(`Engine: ${msg.message}`);
       return;
@@ -130,6 +142,13 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
     },
     requestContours(surface, view, nx, ny, levels) {
       return contours.request(surface, view, nx, ny, levels);
+    },
+    inspect(runId, step, seriesUpTo) {
+      const requestId = ++inspectId;
+      return new Promise((resolve) => {
+        inspections.set(requestId, resolve);
+        bridge.send({ type: "inspect", requestId, runId, step, seriesUpTo });
+      });
     },
   };
   return api;

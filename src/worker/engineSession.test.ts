@@ -274,3 +274,25 @@ describe("EngineSession", () => {
     expect(plateau.lr).toBeNull();
   });
 });
+
+describe("EngineSession inspect", () => {
+  it("answers with the inspected step of the current race (update = the race's consecutive points), and with a problem for an unknown run", () => {
+    const h = harness();
+    h.load(race(100));
+    h.session.handle({ type: "step", count: 5 });
+    h.session.handle({ type: "inspect", requestId: 7, runId: "adam", step: 3, seriesUpTo: 5 });
+    const reply = h.posted.at(-1)!;
+    expect(reply.type).toBe("inspect");
+    if (reply.type !== "inspect" || reply.inspection?.kind !== "step") throw new Error("expected a step inspection");
+    expect(reply.requestId).toBe(7);
+    const points = h.page.runs.get("adam")!;
+    const p = (k: number) => [points.xy[2 * k], points.xy[2 * k + 1]];
+    expect(reply.inspection.record.from).toEqual(p(2));
+    expect(reply.inspection.record.to).toEqual(p(3));
+    expect(Array.from(reply.series!.steps)).toEqual([1, 2, 3, 4, 5]);
+
+    h.session.handle({ type: "inspect", requestId: 8, runId: "gone", step: 3, seriesUpTo: null });
+    const bad = h.posted.at(-1)!;
+    expect(bad).toMatchObject({ type: "inspect", requestId: 8, inspection: null, series: null, problem: expect.stringContaining('run "gone"') });
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { Race } from "../core/engine/race";
 import { resolveRun } from "../core/engine/resolveRun";
+import { inspectRun, inspectSeries } from "../core/engine/inspect";
 import type { Experiment } from "../core/experiment/types";
 import { MAX_BROWSER_STEPS, type FromWorker, type RunBatch, type RunPlan, type Speed, type ToWorker } from "./protocol";
 
@@ -130,6 +131,30 @@ export class EngineSession {
         this.stop();
         if (this.experiment) this.load(this.experiment, false, this.generation);
         return;
+      case "inspect":
+        this.inspect(msg);
+        return;
+    }
+  }
+
+  /**
+   * Replays one run of the current race for the step inspector (a replay, not the race's own
+   * state: the race may be ahead of the step shown). Answers every request, with a problem
+   * instead of numbers when it cannot, so the page never waits for a reply that is not coming.
+   */
+  private inspect(msg: Extract<ToWorker, { type: "inspect" }>): void {
+    const { requestId } = msg;
+    const generation = this.generation;
+    const exp = this.experiment;
+    const reply = (inspection: FromWorker & { type: "inspect" }) => this.host.post(inspection, []);
+    try {
+      if (!exp) throw new Error("no race is loaded yet");
+      const clamp = (k: number) => Math.min(Math.max(0, Math.floor(k)), exp.steps);
+      const inspection = inspectRun(exp, msg.runId, clamp(msg.step));
+      const series = msg.seriesUpTo === null ? null : inspectSeries(exp, msg.runId, clamp(msg.seriesUpTo));
+      reply({ type: "inspect", requestId, generation, inspection, series });
+    } catch (err) {
+      reply({ type: "inspect", requestId, generation, inspection: null, series: null, problem: (err as Error).message });
     }
   }
 

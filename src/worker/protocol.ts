@@ -9,6 +9,9 @@
  *   play {stepsPerSecond} / pause ─────────▶  a timer loop advances all runs in lockstep
  *   step {count} / runToEnd / reset ───────▶
  *                                ◀─────────── batch {generation, step, runs[new points]}  at display rate
+ *   inspect {requestId, runId, step, ──────▶  replay that run of the current race to `step`
+ *            seriesUpTo}                      (core/engine/inspect.ts)
+ *                                ◀─────────── inspect {requestId, generation, inspection, series}
  *
  *   page (engine.ts)                          contour workers × 2 (contour.worker.ts)
  *   contours {requestId, view, nx, ny,  ────▶  grid + d3-contour polygons for the view,
@@ -23,6 +26,7 @@
  */
 import type { Experiment } from "../core/experiment/types";
 import type { RunMetrics, RunStatus } from "../core/engine/run";
+import type { Inspection, SeriesResult } from "../core/engine/inspect";
 
 /**
  * The browser keeps every point of every run (no thinning), in the worker and on the page:
@@ -46,7 +50,9 @@ export type ToWorker =
   | { type: "speed"; speed: Speed }
   | { type: "step"; count: number }
   | { type: "runToEnd" }
-  | { type: "reset" };
+  | { type: "reset" }
+  /** The step inspector: the step that produced point `step` of run `runId`, and the time series up to `seriesUpTo` (null: none). */
+  | { type: "inspect"; requestId: number; runId: string; step: number; seriesUpTo: number | null };
 
 /** To a contour worker: trace the `part`-th of `parts` shares of the thresholds for a view. */
 export type ToContourWorker = { type: "contours"; requestId: number; surface: string; view: View; nx: number; ny: number; levels: number; part: number; parts: number };
@@ -82,4 +88,6 @@ export type FromWorker =
   | { type: "reset"; generation: number; steps: number; runIds: string[]; plan: RunPlan[] }
   | { type: "batch"; generation: number; step: number; playing: boolean; done: boolean; runs: RunBatch[] }
   | { type: "contours"; requestId: number; view: View; nx: number; ny: number; thresholds: number[]; bands: ContourBand[]; min: number; max: number; millis: number; part?: number }
-  | { type: "error"; generation?: number; message: string };
+  | { type: "error"; generation?: number; message: string }
+  /** `problem`: why there is no inspection (then inspection and series are null). */
+  | { type: "inspect"; requestId: number; generation: number; inspection: Inspection | null; series: SeriesResult | null; problem?: string };
