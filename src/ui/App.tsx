@@ -6,6 +6,8 @@ import { ContourPlot } from "./plot/ContourPlot";
 import { Transport } from "./controls/Transport";
 import { RunList } from "./controls/RunList";
 import { SurfacePicker } from "./controls/SurfacePicker";
+import { PresetPicker } from "./controls/PresetPicker";
+import { Caption } from "./panels/Caption";
 import { LrPanel } from "./panels/LrPanel";
 import { LossPanel } from "./panels/LossPanel";
 import { Leaderboard } from "./panels/Leaderboard";
@@ -48,6 +50,7 @@ export function App() {
         <SurfacePicker />
         {/* The classroom: presets, sharing, exports, lecture mode (one component each). */}
         <nav className="toolbar" aria-label="Classroom">
+          <PresetPicker />
           <ScenesDialog />
           <LectureButton />
           <HelpButton />
@@ -58,6 +61,7 @@ export function App() {
         <section className="stage" aria-label="Race track">
           <ContourPlot />
           <Transport />
+          <Caption />
         </section>
         <aside className="sidebar" aria-label="Runs">
           <RunList />

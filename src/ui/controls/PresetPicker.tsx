@@ -1,0 +1,39 @@
+import { formatError, validateExperiment } from "../../core/experiment/validate";
+import { presets } from "../../presets";
+import { loadExperiment } from "../../state/snapshot";
+import { useStore } from "../../state/store";
+import "./controls.css";
+
+/** Loads preset `id`: its race, title and caption replace the page's (the unit tests validate every preset; this re-checks rather than trust). */
+function choose(id: string): void {
+  const preset = presets.find((p) => p.id === id);
+  if (!preset) return;
+  const v = validateExperiment(structuredClone(preset.experiment));
+  const { setMessage } = useStore.getState();
+  if (!v.ok) {
+    setMessage(`Preset "${preset.title}" not loaded: ${v.errors.map(formatError).join(" · ")}`);
+    return;
+  }
+  loadExperiment(v.experiment);
+  setMessage(`Loaded the preset "${preset.title}"`);
+}
+
+/**
+ * The seeds' lessons, one click away. A native select: keyboard operable as every select is,
+ * and it always reads "Presets…" again after a choice, so choosing the same lesson twice
+ * (after editing it) reloads it.
+ */
+export function PresetPicker() {
+  return (
+    <select className="preset-picker" aria-label="Presets" value="" onChange={(e) => choose(e.currentTarget.value)}>
+      <option value="" disabled>
+        Presets…
+      </option>
+      {presets.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.title}
+        </option>
+      ))}
+    </select>
+  );
+}
