@@ -9,6 +9,7 @@ import { runExperiment } from "./engine";
 import { validateExperiment, type Experiment } from "./experiment";
 import { optimizers as optimizerRegistry } from "./optim";
 import { scheduleNames } from "./schedules";
+import { RTOL, referenceTolerance } from "../testing/referenceTolerance";
 
 interface Case {
   id: string;
@@ -32,16 +33,7 @@ const cases: Case[] = files.flatMap((f) => JSON.parse(readFileSync(new URL(f, di
 
 /** Relative error, with values below 1 compared absolutely (a coordinate near 0 has no scale of its own). */
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
-const RTOL = 1e-9;
-
-/**
- * Torch's CPU kernels fuse multiply-adds and JavaScript never does, so engine and torch
- * differ by an ulp here and there. On well-conditioned cases that stays far below 1e-9.
- * A few cases are chaotic (an ulp nudge to the gradient moves the end point by up to ~1e-6:
- * the generator measures this as `sensitivity`); those must match to 1e-9 over their first
- * 50 steps and within 10⁴ × sensitivity after that.
- */
-const tolerance = (c: Case, step: number) => (step <= 50 ? RTOL : Math.max(RTOL, 1e4 * (c.sensitivity ?? 0)));
+const tolerance = (c: Case, step: number) => referenceTolerance(c.sensitivity, step);
 
 function experimentOf(c: Case): Experiment {
   const run: Experiment["runs"][number] = { id: "ref", optimizer: c.optimizer };
