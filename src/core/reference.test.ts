@@ -9,7 +9,7 @@ import { runExperiment } from "./engine";
 import { validateExperiment, type Experiment } from "./experiment";
 import { optimizers as optimizerRegistry } from "./optim";
 import { scheduleNames } from "./schedules";
-import { RTOL, referenceTolerance } from "../testing/referenceTolerance";
+import { referenceTolerance } from "../testing/referenceTolerance";
 
 interface Case {
   id: string;
