@@ -13,6 +13,7 @@ import { LossPanel } from "./panels/LossPanel";
 import { Leaderboard } from "./panels/Leaderboard";
 import { UpdateRule } from "./panels/UpdateRule";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
+import { ExportMenu } from "./export/ExportMenu";
 import { HelpButton, HelpOverlay } from "./HelpOverlay";
 import { LectureButton } from "./lecture/LectureButton";
 import { LecturePanel } from "./lecture/LecturePanel";
@@ -51,6 +52,7 @@ export function App() {
         {/* The classroom: presets, sharing, exports, lecture mode (one component each). */}
         <nav className="toolbar" aria-label="Classroom">
           <PresetPicker />
+          <ExportMenu />
           <ScenesDialog />
           <LectureButton />
           <HelpButton />
