@@ -17,16 +17,23 @@ export interface Margins {
 
 /** Space around the inner plot box: ticks left and below, the legend on the right. */
 export const MARGINS: Margins = { top: 18, right: 84, bottom: 30, left: 46 };
-const LEGEND_GAP = 14;
-const LEGEND_BAR = 12;
+export const LEGEND_GAP = 14;
+export const LEGEND_BAR = 12;
+
+/** The axes' scales (box pixels) and tick counts for a frame: what the plot draws and the exports copy. */
+export function axisScales(frame: Frame) {
+  const rect = frameRect(frame);
+  return {
+    x: scaleLinear().domain(rect.x).range([0, frame.width]),
+    y: scaleLinear().domain(rect.y).range([frame.height, 0]),
+    xTicks: Math.max(2, Math.floor(frame.width / 90)),
+    yTicks: Math.max(2, Math.floor(frame.height / 60)),
+  };
+}
 
 export function drawAxes(svg: SVGSVGElement, frame: Frame): void {
   const root = select(svg);
-  const rect = frameRect(frame);
-  const x = scaleLinear().domain(rect.x).range([0, frame.width]);
-  const y = scaleLinear().domain(rect.y).range([frame.height, 0]);
-  const xTicks = Math.max(2, Math.floor(frame.width / 90));
-  const yTicks = Math.max(2, Math.floor(frame.height / 60));
+  const { x, y, xTicks, yTicks } = axisScales(frame);
 
   const gx = ensure(root, "g", "plot-axis plot-axis-x").attr("transform", `translate(${MARGINS.left},${MARGINS.top + frame.height})`);
   gx.call(axisBottom(x).ticks(xTicks).tickSizeOuter(0));
@@ -59,8 +66,7 @@ export function drawLegend(svg: SVGSVGElement, frame: Frame, thresholds: number[
   const root = select(svg);
   const g = ensure(root, "g", "plot-legend").attr("transform", `translate(${MARGINS.left + frame.width + LEGEND_GAP},${MARGINS.top})`);
   const n = colors.length;
-  const height = Math.max(40, Math.min(frame.height, 420));
-  const block = height / Math.max(1, n);
+  const { height, block, ticks, labels } = colourBar(frame, thresholds, colors.length);
   g.selectAll<SVGRectElement, string>("rect.plot-legend-band")
     .data(colors)
     .join("rect")
@@ -71,12 +77,7 @@ export function drawLegend(svg: SVGSVGElement, frame: Frame, thresholds: number[
     .attr("height", block + 0.5)
     .attr("fill", (c) => c);
   ensure(g, "rect", "plot-legend-frame").attr("width", LEGEND_BAR).attr("height", height);
-  // Boundary i (between block i and i + 1) sits at thresholds[i].
   const scale = scaleLinear().domain([0, n]).range([height, 0]);
-  const every = Math.max(1, Math.ceil(thresholds.length / Math.max(2, Math.floor(height / 26))));
-  const ticks = thresholds.map((_, i) => i).filter((i) => i % every === 0 || i === thresholds.length - 1);
-  if (ticks.length > 1 && ticks[ticks.length - 1] - ticks[ticks.length - 2] < every / 2) ticks.splice(ticks.length - 2, 1);
-  const labels = new Map(formatLevels(ticks.map((i) => thresholds[i])).map((label, k) => [ticks[k] + 1, label]));
   const axis = axisRight(scale)
     .tickValues(ticks.map((i) => i + 1))
     .tickFormat((v) => labels.get(v as number) ?? "")
@@ -85,6 +86,21 @@ export function drawLegend(svg: SVGSVGElement, frame: Frame, thresholds: number[
   ensure(g, "g", "plot-axis plot-legend-axis").attr("transform", `translate(${LEGEND_BAR},0)`).call(axis);
   ensure(g, "text", "plot-legend-title").attr("x", 0).attr("y", -6).text("f(x, y)");
   g.attr("data-levels", thresholds.length);
+}
+
+/**
+ * The colour bar's geometry: its height, the height of one band's block, which boundaries
+ * get a tick (boundary i, between block i and i + 1, sits at thresholds[i]; ticked at i + 1
+ * on a 0…n block scale) and their labels. Shared by the plot and the exports.
+ */
+export function colourBar(frame: Pick<Frame, "height">, thresholds: readonly number[], bands: number) {
+  const height = Math.max(40, Math.min(frame.height, 420));
+  const block = height / Math.max(1, bands);
+  const every = Math.max(1, Math.ceil(thresholds.length / Math.max(2, Math.floor(height / 26))));
+  const ticks = thresholds.map((_, i) => i).filter((i) => i % every === 0 || i === thresholds.length - 1);
+  if (ticks.length > 1 && ticks[ticks.length - 1] - ticks[ticks.length - 2] < every / 2) ticks.splice(ticks.length - 2, 1);
+  const labels = new Map(formatLevels(ticks.map((i) => thresholds[i])).map((label, k) => [ticks[k] + 1, label]));
+  return { height, block, ticks, labels };
 }
 
 export function clearLegend(svg: SVGSVGElement): void {

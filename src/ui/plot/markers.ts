@@ -24,7 +24,13 @@ const KIND_NAME: Record<CriticalPoint["kind"], string> = {
 
 const STAR = symbol(symbolStar, 150)() ?? "";
 const CROSS = "M-5,-5L5,5M5,-5L-5,5";
-const SQUARE = "M-5,-5H5V5H-5Z";
+/** The start mark's outline, centred on the start (the exports draw it too). */
+export const SQUARE = "M-5,-5H5V5H-5Z";
+
+/** The outline of a critical point's mark, centred on the point. */
+export function criticalShape(kind: CriticalPoint["kind"]): string {
+  return kind === "global" ? STAR : kind === "saddle" ? CROSS : circlePath(4.5);
+}
 
 export function drawCriticalPoints(svg: SVGSVGElement, frame: Frame, points: readonly CriticalPoint[]): void {
   const root = select(svg);
@@ -44,9 +50,8 @@ export function drawCriticalPoints(svg: SVGSVGElement, frame: Frame, points: rea
     .attr("transform", (d) => translateTo(frame, d.point))
     .call((m) => {
       m.select("title").text((d) => `${KIND_NAME[d.kind]} ${formatPoint(d.point)}, f = ${formatValue(d.value)}`);
-      const shape = (d: CriticalPoint) => (d.kind === "global" ? STAR : d.kind === "saddle" ? CROSS : circlePath(4.5));
-      m.select("path.plot-mark-halo").attr("d", shape);
-      m.select("path.plot-mark-shape").attr("d", shape);
+      m.select("path.plot-mark-halo").attr("d", (d) => criticalShape(d.kind));
+      m.select("path.plot-mark-shape").attr("d", (d) => criticalShape(d.kind));
     });
 }
 
