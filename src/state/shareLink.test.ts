@@ -1,8 +1,14 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { compressToEncodedURIComponent } from "lz-string";
 import { describe, expect, it } from "vitest";
 import { validateExperiment } from "../core/experiment/validate";
 import { defaultExperiment } from "./defaults";
-import { decodeLink, describeIgnored, encodeLink, MAX_HASH_CHARS } from "./shareLink";
+import { parseExperiment } from "../core/experiment/validate";
+import { decodeLink, describeIgnored, encodeLink, experimentFileText, MAX_HASH_CHARS } from "./shareLink";
+import { snapshotExperiment } from "./snapshot";
 
 const defaults = defaultExperiment();
 const pack = (text: string) => `#e=${compressToEncodedURIComponent(text)}`;
@@ -68,5 +74,32 @@ describe("share links", () => {
     expect(link.experiment.runs).toHaveLength(12);
     expect(link.experiment.steps).toBe(5000);
     expect(link.ignored.map((i) => i.field)).toEqual(["runs", "steps"]);
+  });
+});
+
+describe("experiment files", () => {
+  // The page's state after a few edits: a schedule, clipping, noise, a selected run, a scrubbed step.
+  const experiment = {
+    ...defaults,
+    title: "Shootout",
+    runs: defaults.runs.map((r, i) => (i === 2 ? { ...r, schedule: { name: "cosine", tMax: 5000, warmup: 100 }, clip: { mode: "norm" as const, maxNorm: 1 }, noise: { std: 0.01, seed: 3 } } : r)),
+  };
+  const snapshot = snapshotExperiment({ experiment, selectedRunId: "momentum", scrub: 40, step: 90 });
+
+  it("carry the format version, the selected run and the step shown", () => {
+    expect(snapshot).toMatchObject({ version: 1, selected: "momentum", step: 40, title: "Shootout" });
+    const v = parseExperiment(experimentFileText(snapshot));
+    expect(v.ok && v.experiment).toEqual(snapshot);
+  });
+
+  it("are accepted by `npm run race` as they are", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "downhill-export-")), "downhill-experiment.json");
+    writeFileSync(path, experimentFileText(snapshot));
+    const r = spawnSync(process.execPath, ["bin/race.cjs", path, "--summary"], { encoding: "utf8", timeout: 60_000 });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.runs.map((run: { id: string }) => run.id)).toEqual(["sgd", "momentum", "adam"]);
+    expect(out.steps).toBe(5000);
   });
 });

@@ -27,6 +27,11 @@ export function encodeLink(e: Experiment): string {
   return HASH_PREFIX + compressToEncodedURIComponent(JSON.stringify(e));
 }
 
+/** The experiment as a file: pretty-printed JSON, what `npm run race` reads as it is. */
+export function experimentFileText(e: Experiment): string {
+  return `${JSON.stringify(e, null, 2)}\n`;
+}
+
 const kB = (n: number) => `${Math.ceil(n / 1024).toLocaleString("en")} kB`;
 const whole = (reason: string): Ignored[] => [{ field: "(link)", reason: `${reason}; the default experiment is shown` }];
 

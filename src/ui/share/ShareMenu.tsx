@@ -3,6 +3,7 @@ import { decodeText } from "../../core/experiment/jsonText";
 import { formatError, parseExperiment, type ValidationError } from "../../core/experiment/validate";
 import { MAX_BROWSER_STEPS } from "../../state/engine";
 import { MAX_UI_RUNS } from "../../state/experimentSlice";
+import { experimentFileText } from "../../state/shareLink";
 import { loadExperiment, snapshotExperiment } from "../../state/snapshot";
 import { useStore } from "../../state/store";
 import { currentLink, writeHash } from "../../state/urlSync";
@@ -51,7 +52,7 @@ async function importFile(file: File): Promise<void> {
 }
 
 function exportFile(): void {
-  downloadFile(EXPERIMENT_FILE, `${JSON.stringify(snapshotExperiment(), null, 2)}\n`, "application/json");
+  downloadFile(EXPERIMENT_FILE, experimentFileText(snapshotExperiment()), "application/json");
 }
 
 /**
