@@ -19,13 +19,15 @@ function choose(id: string): void {
 }
 
 /**
- * The seeds' lessons, one click away. A native select: keyboard operable as every select is,
- * and it always reads "Presets…" again after a choice, so choosing the same lesson twice
- * (after editing it) reloads it.
+ * The seeds' lessons, one click away. A native select, keyboard operable as every select is:
+ * it shows the lesson the page holds (by its title), so the arrow keys step from one lesson
+ * to the next, and "Presets…" once the lesson text is dismissed or replaced.
  */
 export function PresetPicker() {
+  const title = useStore((s) => s.experiment.title);
+  const current = presets.find((p) => p.title === title)?.id ?? "";
   return (
-    <select className="preset-picker" aria-label="Presets" value="" onChange={(e) => choose(e.currentTarget.value)}>
+    <select className="preset-picker" aria-label="Presets" value={current} onChange={(e) => choose(e.currentTarget.value)}>
       <option value="" disabled>
         Presets…
       </option>
