@@ -8,6 +8,7 @@ import { formatError, validateExperiment } from "../core/experiment";
 import { createBridge, createContourBridge, type ContourBridge, type EngineBridge } from "../worker/bridge";
 import { MAX_BROWSER_STEPS, type FromWorker, type View } from "../worker/protocol";
 import { ContourRequests, type ContourReply } from "./contourRequests";
+import { firstSettledStep, settleInputs } from "./settled";
 import { engineKey, useStore } from "./store";
 import { trajectories } from "./trajectories";
 
@@ -57,6 +58,8 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
   let inspectId = 0;
   const inspections = new Map<number, (reply: InspectReply) => void>();
 
+  /** Whether the next batch follows a reset (it then replays steps the page had already shown). */
+  let afterReset = true;
   bridge.subscribe((msg) => {
     if (msg.type === "inspect") {
       inspections.get(msg.requestId)?.(msg);
@@ -67,8 +70,28 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
       useStore.getState().setMessage(`Engine: ${msg.message}`);
       return;
     }
-    if (trajectories.receive(msg, generation)) pushProgress();
+    const before = trajectories.step;
+    if (!trajectories.receive(msg, generation)) return;
+    if (msg.type === "reset") afterReset = true;
+    else if (msg.type === "batch") {
+      // After a reset the batch replays steps already shown (a slider drag while playing):
+      // only its head is new, so only the head is checked; else every step it brought.
+      stopIfSettled(msg.playing, afterReset ? trajectories.step : before + 1);
+      afterReset = false;
+    }
+    pushProgress();
   });
+
+  /** "Stop when settled": pause at the first step in [from, head] where every visible run has converged or diverged. */
+  const stopIfSettled = (batchPlaying: boolean, from: number) => {
+    const s = useStore.getState();
+    if (!batchPlaying || !s.playing || !s.experiment.stopWhenSettled) return;
+    const { runs, ctx } = settleInputs(s.experiment, trajectories);
+    const at = firstSettledStep(runs, from, trajectories.step, ctx);
+    if (at === null) return;
+    s.setPlaying(false);
+    bridge.send({ type: "pause", atStep: at });
+  };
 
   const load = (keepStep: boolean) => {
     const { experiment, setMessage } = useStore.getState();

@@ -37,6 +37,8 @@ export interface ExperimentSlice {
   duplicateRun(id: string): void;
   removeRun(id: string): void;
   setView(view: Experiment["view"]): void;
+  /** "Stop when settled": playing pauses once every visible run has converged or diverged (false leaves the field out). */
+  setStopWhenSettled(on: boolean): void;
 }
 
 /**
@@ -179,5 +181,10 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
     set((s) => {
       const { view: _old, ...rest } = s.experiment;
       return { experiment: view ? { ...rest, view } : rest };
+    }),
+  setStopWhenSettled: (on) =>
+    set((s) => {
+      const { stopWhenSettled: _old, ...rest } = s.experiment;
+      return { experiment: on ? { ...rest, stopWhenSettled: true } : rest };
     }),
 });

@@ -1,7 +1,9 @@
 import { useId } from "react";
 import { getEngine } from "../../state/engine";
 import { SPEEDS } from "../../state/playbackSlice";
+import { raceSettledAt } from "../../state/settled";
 import { useStore } from "../../state/store";
+import { trajectories } from "../../state/trajectories";
 import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from "./icons";
 import { StepsField } from "./StepsField";
 import "./controls.css";
@@ -12,16 +14,23 @@ const speedLabel = (s: number) => (Number.isFinite(s) ? `${s.toLocaleString("en"
 /**
  * Playback under the plot: play / pause, one step, reset, run to the end, speed, the
  * timeline scrubber and the step counter. The step it shows is the timeline's while
- * scrubbing, else the head of the race.
+ * scrubbing, else the head of the race. With "Stop when settled" on, playing pauses once
+ * every visible run has converged or diverged (engine.ts), and Play stays off while the race
+ * is settled: it would stop again at the very next step.
  */
 export function Transport() {
   const speedId = useId();
+  const settledId = useId();
   const playing = useStore((s) => s.playing);
   const done = useStore((s) => s.done);
   const head = useStore((s) => s.step);
   const scrub = useStore((s) => s.scrub);
   const speed = useStore((s) => s.speed);
   const total = useStore((s) => s.experiment.steps);
+  const stopWhenSettled = useStore((s) => s.experiment.stopWhenSettled ?? false);
+  const setStopWhenSettled = useStore((s) => s.setStopWhenSettled);
+  // Read when the head moves (this component re-renders on every progress update).
+  const settled = stopWhenSettled && !playing && !done && raceSettledAt(useStore.getState().experiment, trajectories, head);
   const shown = scrub === null ? head : Math.min(scrub, head);
   const engine = getEngine();
 
@@ -40,8 +49,17 @@ export function Transport() {
           type="button"
           className="ctl-primary play"
           onClick={() => engine.togglePlay()}
-          disabled={done && !playing}
-          title={done ? "The race is over: Reset to run it again" : playing ? "Pause (Space)" : "Play (Space)"}
+          disabled={(done || settled) && !playing}
+          aria-describedby={settled ? settledId : undefined}
+          title={
+            done
+              ? "The race is over: Reset to run it again"
+              : settled
+                ? "Every visible run has converged or diverged: untick Stop when settled to play on"
+                : playing
+                  ? "Pause (Space)"
+                  : "Play (Space)"
+          }
         >
           {playing ? <PauseIcon /> : <PlayIcon />}
           {playing ? "Pause" : "Play"}
@@ -85,6 +103,13 @@ export function Transport() {
         </select>
       </div>
       <StepsField />
+      <label className="stop-settled" title="Pause at the first step where every visible run has converged or diverged">
+        <input type="checkbox" checked={stopWhenSettled} onChange={(e) => setStopWhenSettled(e.currentTarget.checked)} />
+        Stop when settled
+      </label>
+      <span className="settled-note" id={settledId} role="status">
+        {settled ? "Settled: every visible run has converged or diverged" : ""}
+      </span>
     </div>
   );
 }
