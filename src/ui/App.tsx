@@ -13,6 +13,7 @@ import { LossPanel } from "./panels/LossPanel";
 import { Leaderboard } from "./panels/Leaderboard";
 import { UpdateRule } from "./panels/UpdateRule";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
+import { InspectorButton, StepInspector, useInspectionWatcher } from "./inspector/StepInspector";
 import { ExportMenu } from "./export/ExportMenu";
 import { HelpButton, HelpOverlay } from "./HelpOverlay";
 import { LectureButton } from "./lecture/LectureButton";
@@ -35,6 +36,7 @@ export function App() {
     exposeDebugHandle();
   }, []);
   useKeyboardShortcuts();
+  useInspectionWatcher();
   // `?embed`: only the plot, the transport and the caption (every hook above still runs).
   if (isEmbedView()) return <Embed />;
   return (
@@ -54,6 +56,7 @@ export function App() {
           <PresetPicker />
           <ExportMenu />
           <ScenesDialog />
+          <InspectorButton />
           <LectureButton />
           <HelpButton />
         </nav>
@@ -73,6 +76,7 @@ export function App() {
           <LossPanel />
           <Leaderboard />
           <UpdateRule />
+          <StepInspector />
         </section>
         <LecturePanel />
       </main>

@@ -131,7 +131,7 @@ describe("inspectRun(experiment, runId, step)", () => {
   });
 
   it("at step 0 says it is the start; a run that diverged earlier shows its last step", () => {
-    expect(inspectRun(bowlAdam, "adam", 0)).toEqual({ kind: "start", runId: "adam", point: [10, 1], clip: null });
+    expect(inspectRun(bowlAdam, "adam", 0)).toEqual({ kind: "start", runId: "adam", optimizer: "adam", point: [10, 1], clip: null });
     const blow: Experiment = { surface: "bowl", start: [10, 1], steps: 200, runs: [{ id: "b", optimizer: { name: "sgd", lr: 0.5 } }] };
     const out = runExperiment(blow).runs[0];
     expect(out.metrics.status).toBe("diverged");

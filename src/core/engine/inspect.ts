@@ -58,11 +58,12 @@ export interface StepRecord {
   refused: boolean;
 }
 
+/** `optimizer`: the registry name the run used (the symbols to show its numbers with). */
 export type Inspection =
-  | { kind: "start"; runId: string; point: Vec; clip: ClipSpec | null }
-  | { kind: "step"; runId: string; shownStep: number; record: StepRecord; clip: ClipSpec | null }
+  | { kind: "start"; runId: string; optimizer: string; point: Vec; clip: ClipSpec | null }
+  | { kind: "step"; runId: string; optimizer: string; shownStep: number; record: StepRecord; clip: ClipSpec | null }
   /** The run stopped (diverged) before the asked step: `record` is its last step, `shownStep` its last point. */
-  | { kind: "stopped"; runId: string; shownStep: number; record: StepRecord; clip: ClipSpec | null };
+  | { kind: "stopped"; runId: string; optimizer: string; shownStep: number; record: StepRecord; clip: ClipSpec | null };
 
 /** One coordinate series of the time-series panel. */
 export interface Series {
@@ -172,7 +173,8 @@ export function inspectRun(experiment: Experiment, runId: string, step: number):
   if (!(Number.isInteger(step) && step >= 0 && step <= experiment.steps)) throw new Error(`step: ${step} must be an integer from 0 to ${experiment.steps}`);
   const run = replay(experiment, runId);
   const clip = run.resolved.clip;
-  if (step === 0) return { kind: "start", runId, point: run.point, clip };
+  const optimizer = run.resolved.optimizer.def.name;
+  if (step === 0) return { kind: "start", runId, optimizer, point: run.point, clip };
   while (run.stepsDone < step - 1 && run.status !== "diverged") run.step();
   if (run.status === "diverged") {
     // Diverged before the asked step: show its last step (replayed once more to read it).
@@ -180,11 +182,11 @@ export function inspectRun(experiment: Experiment, runId: string, step: number):
     const again = replay(experiment, runId);
     while (again.stepsDone < last) again.step();
     const record = inspectStep(again);
-    return { kind: "stopped", runId, shownStep: record.refused ? record.t : record.t + 1, record, clip };
+    return { kind: "stopped", runId, optimizer, shownStep: record.refused ? record.t : record.t + 1, record, clip };
   }
   const record = inspectStep(run);
-  if (record.refused) return { kind: "stopped", runId, shownStep: record.t, record, clip };
-  return { kind: "step", runId, shownStep: step, record, clip };
+  if (record.refused) return { kind: "stopped", runId, optimizer, shownStep: record.t, record, clip };
+  return { kind: "step", runId, optimizer, shownStep: step, record, clip };
 }
 
 /**

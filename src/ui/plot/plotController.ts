@@ -18,6 +18,7 @@ import { ContourLayer, DRAFT_GRID, FULL_GRID } from "./contourLayer";
 import { ContourScheduler } from "./contourScheduler";
 import { fitView, frameRect, roundToPixel, toDataX, toDataY, transformFrame, type Frame, type Rect } from "./frame";
 import { HoverReadout, type ReadoutElements } from "./hoverReadout";
+import { InspectorLayer } from "./inspectorLayer";
 import { drawCriticalPoints, drawStarts } from "./markers";
 import { PathLayer } from "./pathLayer";
 import { innerBox, placeLayers, watchPlotSize } from "./plotSize";
@@ -95,6 +96,8 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
   paths.setScrub(initial.scrub);
   const readout = new HoverReadout(el.overlay, el.readout, () => surface, current);
   disposers.push(() => readout.destroy());
+  const arrows = new InspectorLayer(el.overlay, () => schedule());
+  disposers.push(() => arrows.destroy());
 
   function schedule(): void {
     if (!raf && !destroyed) raf = requestAnimationFrame(render);
@@ -113,6 +116,7 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
       drawFrame(f);
     }
     el.plot.dataset.pathMs = paths.render().toFixed(2);
+    arrows.draw(f, theme.dark);
   }
 
   /** Everything that depends on the frame, not on the race: contours, axes, legend, marks. */

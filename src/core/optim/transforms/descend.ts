@@ -6,8 +6,8 @@ export function over(num: string, den: string | null): string {
   return den === null ? num : String.raw`\frac{${num}}{${den}}`;
 }
 
-/** scale · num / den as a reader expects it: the scalar factor in front of the fraction. */
-function step(sym: Symbols): string {
+/** scale · num / den as a reader expects it: the scalar factor in front of the fraction (the step inspector writes it too). */
+export function step(sym: Symbols): string {
   const front = sym.scale === null ? "" : `${sym.scale}\\, `;
   return front + over(sym.num, sym.den);
 }
