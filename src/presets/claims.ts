@@ -85,6 +85,11 @@ function metricOf(r: RunResult, metric: ClaimMetric, e: Experiment): number | nu
       }
       return null;
     }
+    case "drift": {
+      const last = r.count - 1;
+      const from = Math.floor(0.9 * last);
+      return Math.hypot(r.xy[2 * last] - r.xy[2 * from], r.xy[2 * last + 1] - r.xy[2 * from + 1]);
+    }
   }
 }
 
@@ -123,6 +128,10 @@ export function checkClaim(c: Claim, e: Experiment, results: RaceResults): strin
       const a = m.stepsToTolerance;
       const b = other.metrics.stepsToTolerance;
       return a !== null && (b === null || a < b) ? null : `${describe(c)}: steps to tolerance ${a} vs ${b}`;
+    }
+    case "pointAt": {
+      const v = c.step < run.count ? run.xy[2 * c.step + c.coord] : undefined;
+      return v !== undefined && roundsTo(v, c.shown) ? null : `${describe(c)}: the run's point after ${c.step} steps has ${"xy"[c.coord]} = ${v}`;
     }
     case "lr": {
       const v = c.step < run.lr.length ? run.lr[c.step] : undefined;

@@ -6,7 +6,7 @@ export const clippingCliff = definePreset({
   id: "clipping-cliff",
   title: "Clipping tames a cliff",
   caption:
-    "A plateau that ends in a sheer wall, the exploding-gradient cliff of Pascanu, Mikolov and Bengio. Both runs are plain gradient descent at lr 0.1 from (3.5, 1.5), rolling toward the wall. The unclipped run lands on the wall, where the gradient is hundreds of times the bowl's, is thrown far past the minimum onto the steep outer slope, and every step after that is longer than the one before: it has diverged by step 5. The other clips the gradient's norm to 1.0, seed 001's advice, so no step is longer than 0.1: it walks down the wall and comes within 0.01 of the minimum at step 73.",
+    "A plateau that ends in a sheer wall, the exploding-gradient cliff of Pascanu, Mikolov and Bengio. Both runs are plain gradient descent at lr 0.1 from (3.5, 1.5), rolling toward the wall. The unclipped run lands on the wall after one step, is thrown past the minimum to x = −14.7 on the steep outer slope, and every step after that is longer than the one before: it has diverged by step 5. The other clips the gradient's norm to 1.0, seed 001's advice, so no step is longer than 0.1: it walks down the wall and comes within 0.01 of the minimum at step 73.",
   experiment: {
     surface: "cliff",
     start: [3.5, 1.5],
@@ -22,6 +22,7 @@ export const clippingCliff = definePreset({
     setting("runs.clipped.optimizer.lr", "0.1"),
     setting("start.0", "3.5"),
     setting("start.1", "1.5"),
+    { kind: "pointAt", run: "unclipped", step: 2, coord: 0, shown: "−14.7" },
     { kind: "status", run: "unclipped", is: "diverged" },
     { kind: "metric", run: "unclipped", metric: "steps", shown: "5" },
     setting("runs.clipped.clip.maxNorm", "1.0"),

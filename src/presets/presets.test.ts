@@ -72,6 +72,9 @@ describe("checkClaim reports a claim the race contradicts", () => {
     ["never arriving, for a run that arrives", { kind: "never", run: "momentum" }],
     ["arriving sooner, for a run that never arrives", { kind: "sooner", run: "sgd", than: "momentum" }],
     ["an lr at a step", { kind: "lr", run: "sgd", step: 10, shown: "0.01" }],
+    ["a point at a step", { kind: "pointAt", run: "sgd", step: 0, coord: 0, shown: "2" }],
+    ["settling, for a run still moving", { kind: "metric", run: "sgd", metric: "drift", below: 1e-3 }],
+    ["leaving the view, for a run that stays in it", { kind: "metric", run: "sgd", metric: "leavesView", above: 0 }],
     ["a run that is not in the race", { kind: "status", run: "lion", is: "finished" }],
   ])("%s", (_what, claim) => {
     expect(checkClaim(claim, p.experiment, results)).toMatch(/\S/);

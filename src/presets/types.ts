@@ -17,7 +17,9 @@ export type ClaimMetric =
   /** How often the path's y coordinate changes sign: the zig-zag across a ravine. */
   | "ySignChanges"
   /** First step whose point lies outside the plotted view (null: never). */
-  | "leavesView";
+  | "leavesView"
+  /** How far the run moved over the last tenth of its steps: near 0 once it has settled. */
+  | "drift";
 
 /**
  * A machine-checkable statement a preset's caption makes. `shown` is a number exactly as the
@@ -40,6 +42,8 @@ export type Claim =
   | { kind: "never"; run: string }
   /** `run` comes within the tolerance of a minimum at an earlier step than `than` (or `than` never does). */
   | { kind: "sooner"; run: string; than: string }
+  /** A coordinate of the run's point after `step` steps. */
+  | { kind: "pointAt"; run: string; step: number; coord: 0 | 1; shown: string }
   /** The learning rate a run uses at a step (its schedule's value). */
   | { kind: "lr"; run: string; step: number; shown: string };
 
