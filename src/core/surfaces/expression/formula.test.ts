@@ -144,8 +144,8 @@ describe("typed formulas: hostile input is refused with a message and runs nothi
     });
 
   it("takes a long flat sum (the parser nests it 100 deep)", () => {
-    const r = compileFormula(Array.from({ length: 100 }, (_, i) => `${i + 1}*x^2`).join(" + ") + " + y^2");
-    expect(r.ok && r.formula.f(1, 1)).toBe(5051);
+    const r = compileFormula(`${"x+".repeat(100)}y^2`);
+    expect(r.ok && r.formula.f(1, 2)).toBe(104);
   });
 
   it("points at where the problem is", () => {
