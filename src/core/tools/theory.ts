@@ -1,5 +1,5 @@
 import type { Surface } from "../surfaces/types";
-import { minEigen } from "../surfaces/expression/findMinima";
+import { minEigen } from "../sym2";
 
 /**
  * What convex-optimization theory says about a quadratic surface f = ½ xᵀHx + …: with μ and L

@@ -1,3 +1,4 @@
+import { minEigen } from "../../sym2";
 import type { CriticalPoint } from "../types";
 
 export interface Differentiable {
@@ -96,11 +97,4 @@ function refine(s: Differentiable, x: number, y: number, g: Float64Array, h: Flo
     }
   }
   return null;
-}
-
-/** Smaller eigenvalue of the symmetric [[a, b], [b, c]] given as [a, b, c]. */
-export function minEigen(h: Float64Array): number {
-  const m = (h[0] + h[2]) / 2;
-  const r = Math.hypot((h[0] - h[2]) / 2, h[1]);
-  return m - r;
 }
