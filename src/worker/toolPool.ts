@@ -40,11 +40,11 @@ export class ToolPool {
     readonly size: number,
   ) {}
 
-  /** Runs `job` to the end; resolves with its cells row-major (Float64Array for sweeps, Int16Array for basins). */
+  /** Runs `job` to the end; resolves with its cells row-major (Int16Array for basins, else Float64Array of scores). */
   run(job: GridJob, onProgress: (p: Progress) => void): Promise<Float64Array | Int16Array> {
     this.cancel();
     const { cols, rows } = jobShape(job);
-    const cells = job.kind === "sweep" ? new Float64Array(cols * rows) : new Int16Array(cols * rows);
+    const cells = job.kind === "basin" ? new Int16Array(cols * rows) : new Float64Array(cols * rows);
     if (this.workers.length === 0) this.workers = Array.from({ length: this.size }, () => this.spawn());
     const id = this.nextId++;
     let nextRow = 0;

@@ -10,7 +10,9 @@ import type { Criterion } from "../core/tools/runScore";
 
 export type GridJob =
   | { kind: "sweep"; spec: RunSpec; ctx: RunContext; x: SweepAxis; y: SweepAxis; steps: number; criterion: Criterion }
-  | { kind: "basin"; spec: RunSpec; ctx: RunContext; grid: BasinGrid; steps: number; radius: number };
+  | { kind: "basin"; spec: RunSpec; ctx: RunContext; grid: BasinGrid; steps: number; radius: number }
+  /** One score per value of one parameter (a tuning round): rows are the values, one column. */
+  | { kind: "scores"; spec: RunSpec; ctx: RunContext; key: string; values: readonly number[]; steps: number; criterion: Criterion };
 
 export interface SliceRequest {
   id: number;
@@ -25,5 +27,7 @@ export type SliceReply =
 
 /** Columns (cells per row) and rows of a job. */
 export function jobShape(job: GridJob): { cols: number; rows: number } {
-  return job.kind === "sweep" ? { cols: job.x.values.length, rows: job.y.values.length } : { cols: job.grid.nx, rows: job.grid.ny };
+  if (job.kind === "sweep") return { cols: job.x.values.length, rows: job.y.values.length };
+  if (job.kind === "scores") return { cols: 1, rows: job.values.length };
+  return { cols: job.grid.nx, rows: job.grid.ny };
 }

@@ -98,24 +98,24 @@ describe("sweep heatmap and basin map", () => {
 });
 
 describe("tuning the lr", () => {
-  it("a log grid picks the point nearest GD's best lr 2/11 on the bowl", () => {
-    const r = tuneLr(sgd(0.01), bowl, { range: [1e-3, 1], points: 31, steps: 60, criterion: "finalLoss", method: "grid" });
+  it("a log grid picks the point nearest GD's best lr 2/11 on the bowl", async () => {
+    const r = await tuneLr(sgd(0.01), bowl, { range: [1e-3, 1], points: 31, steps: 60, criterion: "finalLoss", method: "grid" });
     expect(r.tried).toHaveLength(31);
     const step = 1000 ** (1 / 30);
     expect(r.lr).toBeGreaterThan(2 / 11 / step);
     expect(r.lr).toBeLessThan((2 / 11) * step);
     expect(r.score).toBe(Math.min(...r.tried.map((t) => t.score)));
   });
-  it("successive halving spends fewer steps and ends on a candidate that converges", () => {
+  it("successive halving spends fewer steps and ends on a candidate that converges", async () => {
     const opts = { range: [1e-3, 1] as const, points: 16, steps: 200, criterion: "finalLoss" as const };
-    const grid = tuneLr(sgd(0.01), bowl, { ...opts, method: "grid" });
-    const halving = tuneLr(sgd(0.01), bowl, { ...opts, method: "halving" });
+    const grid = await tuneLr(sgd(0.01), bowl, { ...opts, method: "grid" });
+    const halving = await tuneLr(sgd(0.01), bowl, { ...opts, method: "halving" });
     const spent = (r: typeof grid) => r.tried.reduce((s, t) => s + t.steps, 0);
     expect(spent(halving)).toBeLessThan(spent(grid));
     expect(halving.score).toBeLessThan(1e-6);
   });
-  it("steps to tolerance: every candidate that never gets there scores +∞", () => {
-    const r = tuneLr(sgd(0.01), bowl, { range: [1e-6, 1e-5], points: 3, steps: 50, criterion: "stepsToTolerance", method: "grid" });
+  it("steps to tolerance: every candidate that never gets there scores +∞", async () => {
+    const r = await tuneLr(sgd(0.01), bowl, { range: [1e-6, 1e-5], points: 3, steps: 50, criterion: "stepsToTolerance", method: "grid" });
     expect(r.tried.every((t) => t.score === Infinity)).toBe(true);
     expect(r.lr).toBe(1e-6);
   });

@@ -20,32 +20,34 @@ export interface TuneResult {
   tried: { lr: number; steps: number; score: number }[];
 }
 
+/** Scores of `lrs`, each run `steps` steps (in this thread, or by a worker pool). */
+export type EvaluateAll = (lrs: readonly number[], steps: number) => Promise<readonly number[]> | readonly number[];
+
 /**
  * Tunes a run's lr: a log-spaced grid over `range`, each candidate run `steps` steps, the
  * best score wins (ties: the smaller lr); or successive halving (Jamieson & Talwalkar 2016):
  * all candidates run steps/2^(rounds−1) steps, the better half goes on with twice the steps,
  * until one is left, so most of the budget goes to the promising lrs. Diverged candidates
- * score +∞; when every candidate does, the smallest lr is returned with score +∞.
+ * score +∞; when every candidate does, the smallest lr is returned with score +∞. Each round
+ * is one call of `evaluateAll` (default: here, one run after another).
  */
-export function tuneLr(spec: RunSpec, ctx: RunContext, opts: TuneOptions): TuneResult {
-  const lrs = spaced(opts.range[0], opts.range[1], opts.points, true);
+export async function tuneLr(spec: RunSpec, ctx: RunContext, opts: TuneOptions, evaluateAll?: EvaluateAll): Promise<TuneResult> {
+  const evaluate: EvaluateAll = evaluateAll ?? ((lrs, steps) => lrs.map((lr) => runScore(withParam(spec, "lr", lr), ctx, steps, opts.criterion)));
   const tried: TuneResult["tried"] = [];
-  const evaluate = (lr: number, steps: number) => {
-    const score = runScore(withParam(spec, "lr", lr), ctx, steps, opts.criterion);
-    tried.push({ lr, steps, score });
-    return score;
+  const round = async (lrs: readonly number[], steps: number) => {
+    const scores = await evaluate(lrs, steps);
+    const scored = lrs.map((lr, i) => ({ lr, score: scores[i] }));
+    for (const c of scored) tried.push({ ...c, steps });
+    return scored.sort((a, b) => a.score - b.score || a.lr - b.lr);
   };
-  const better = (a: { lr: number; score: number }, b: { lr: number; score: number }) => a.score - b.score || a.lr - b.lr;
-  if (opts.method === "grid") {
-    const scored = lrs.map((lr) => ({ lr, score: evaluate(lr, opts.steps) })).sort(better);
-    return { ...scored[0], tried };
-  }
-  const rounds = Math.max(1, Math.ceil(Math.log2(lrs.length)) + 1);
-  let alive = lrs.map((lr) => ({ lr, score: Infinity }));
+  let alive = spaced(opts.range[0], opts.range[1], opts.points, true);
+  if (opts.method === "grid") return { ...(await round(alive, opts.steps))[0], tried };
+  const rounds = Math.max(1, Math.ceil(Math.log2(alive.length)) + 1);
+  let best = { lr: alive[0], score: Infinity };
   for (let r = 0; r < rounds && alive.length > 0; r++) {
-    const steps = Math.max(1, Math.round(opts.steps / 2 ** (rounds - 1 - r)));
-    alive = alive.map((c) => ({ lr: c.lr, score: evaluate(c.lr, steps) })).sort(better);
-    if (r < rounds - 1) alive = alive.slice(0, Math.max(1, Math.ceil(alive.length / 2)));
+    const scored = await round(alive, Math.max(1, Math.round(opts.steps / 2 ** (rounds - 1 - r))));
+    best = scored[0];
+    alive = scored.slice(0, Math.max(1, Math.ceil(scored.length / 2))).map((c) => c.lr);
   }
-  return { ...alive[0], tried };
+  return { ...best, tried };
 }
