@@ -1,0 +1,23 @@
+import type { NumberParam } from "../../core/params";
+import type { OptimizerDef } from "../../core/optim/types";
+import { spaced } from "../../core/tools/runScore";
+
+/** The optimizer parameters a sweep can vary: its numbers that have a control. */
+export function sweepableParams(def: OptimizerDef): [string, NumberParam][] {
+  return Object.entries(def.params).filter((e): e is [string, NumberParam] => e[1].kind === "number" && e[1].control !== false);
+}
+
+/** `n` values across a parameter's slider range, on its own scale (log for lr, ε, …). */
+export function axisValues(spec: NumberParam, n: number): number[] {
+  const [lo, hi] = spec.slider;
+  if (spec.scale === "log") return spaced(Math.max(lo, 1e-12), hi, n, true);
+  // A linear range closed at an excluded bound (β < 1) stops short of it.
+  const top = spec.maxExclusive && spec.max !== undefined && hi >= spec.max ? spec.max - (spec.max - lo) / (2 * n) : hi;
+  return spaced(lo, top, n, false);
+}
+
+/** The second parameter a sweep offers first: momentum for SGD, β₁ for Adam's family, else the first that is not lr. */
+export function defaultSecondParam(params: [string, NumberParam][]): string {
+  const keys = params.map(([k]) => k);
+  return keys.find((k) => k === "momentum") ?? keys.find((k) => k === "beta1") ?? keys.find((k) => k !== "lr") ?? "lr";
+}
