@@ -172,7 +172,7 @@ export class Run {
     if (this.tap) this.tap.used(g);
     const px = x[0];
     const py = x[1];
-    this.opt.step(x, g, lr);
+    this.opt.step(x, g, lr, this.loss);
     this.schedule.observe?.(this.loss);
     const loss = surface.f(x[0], x[1]);
     // The state is read only when a coordinate did not move: with a finite gradient of finite

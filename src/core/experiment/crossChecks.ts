@@ -44,6 +44,14 @@ export function crossChecks(exp: Omit<Experiment, "runs"> & { runs: readonly Run
   }
   if (exp.step !== undefined && exp.step > exp.steps) issues.push({ path: ["step"], message: `must be ≤ steps (${exp.steps})` });
 
+  // L-BFGS's curvature pairs and line search assume the exact gradient of the function it
+  // evaluates: with a noisy or clipped one its pairs mix two functions. Refused, not guessed.
+  exp.runs.forEach((run, i) => {
+    if (run.optimizer.name !== "lbfgs") return;
+    if (run.noise && run.noise.std > 0) issues.push({ path: ["runs", i, "noise"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the noise or pick another optimizer" });
+    if (run.clip) issues.push({ path: ["runs", i, "clip"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the clipping or pick another optimizer" });
+  });
+
   exp.runs.forEach((run, i) => {
     const { def, params } = resolveOptimizer(run.optimizer);
     for (const [key, spec] of Object.entries(def.params)) {

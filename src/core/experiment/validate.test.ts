@@ -321,3 +321,13 @@ describe("the fields a link carries besides the race", () => {
     expect(validateExperiment({ ...base, caption: "x".repeat(2001) })).toMatchObject({ ok: false, errors: [{ field: "caption" }] });
   });
 });
+
+describe("second-order optimizers", () => {
+  it("refuse noise and clipping for lbfgs, naming the field; newton takes both (they act on its gradient)", () => {
+    const run = (name: string, extra: object) => ({ surface: "bowl", steps: 10, runs: [{ id: "a", optimizer: { name }, ...extra }] });
+    expect(validateExperiment(run("lbfgs", { noise: { std: 0.1, seed: 1 } }))).toMatchObject({ ok: false, errors: [{ field: "runs[0].noise", message: expect.stringMatching(/not defined for lbfgs/) }] });
+    expect(validateExperiment(run("lbfgs", { clip: { mode: "norm", maxNorm: 1 } }))).toMatchObject({ ok: false, errors: [{ field: "runs[0].clip" }] });
+    expect(validateExperiment(run("lbfgs", { noise: { std: 0, seed: 1 } })).ok).toBe(true);
+    expect(validateExperiment(run("newton", { noise: { std: 0.1, seed: 1 }, clip: { mode: "value", clipValue: 1 } })).ok).toBe(true);
+  });
+});

@@ -74,7 +74,7 @@ function mergeParams(chain: readonly AnyTransform[], lr: NumberParam, order: rea
   return Object.fromEntries(listed.map((k) => [k, merged[k]]));
 }
 
-type StepFn = (x: Float64Array, g: Float64Array, eta: number) => void;
+type StepFn = (x: Float64Array, g: Float64Array, eta: number, loss?: number) => void;
 type Kernel = (s: Slots) => void;
 /** Builds the step over given slots and kernels. */
 type Fuser = (s: Slots, kernels: readonly Kernel[]) => StepFn;
@@ -91,7 +91,7 @@ function fuser(n: number): Fuser {
   const names = Array.from({ length: n }, (_, i) => `k${i}`);
   const body =
     `const [${names.join(", ")}] = kernels;\n` +
-    `return (x, g, eta) => { s.x = x; s.g = g; s.num = g; s.den = null; s.eta = eta; s.scale = eta; ` +
+    `return (x, g, eta, loss) => { s.x = x; s.g = g; s.num = g; s.den = null; s.eta = eta; s.scale = eta; s.loss = loss; ` +
     names.map((k) => `${k}(s); `).join("") +
     `s.t++; };`;
   return new Function("s", "kernels", body) as Fuser;

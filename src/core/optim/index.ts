@@ -5,9 +5,11 @@ import { adam, adamw } from "./adam";
 import { adamax } from "./adamax";
 import { asgd } from "./asgd";
 import { emaMomentum } from "./emaMomentum";
+import { lbfgs } from "./lbfgs/optimizer";
 import { lion } from "./lion";
 import { nadam } from "./nadam";
 import { nag } from "./nag";
+import { newton } from "./newton/optimizer";
 import { radam } from "./radam";
 import { rmsprop } from "./rmsprop";
 import { rprop } from "./rprop";
@@ -19,7 +21,7 @@ export { SurfaceObjective } from "./objective";
 
 /** The optimizer registry, keyed by each entry's name: read by the engine, the schema, the UI and the tests. */
 export const optimizers: Readonly<Record<string, OptimizerDef>> = Object.fromEntries(
-  [sgd, adagrad, rmsprop, adam, adamw, nadam, adamax, adadelta, radam, rprop, asgd, emaMomentum, nag, lion].map((d) => [d.name, d]),
+  [sgd, adagrad, rmsprop, adam, adamw, nadam, adamax, adadelta, radam, rprop, asgd, emaMomentum, nag, lion, newton, lbfgs].map((d) => [d.name, d]),
 );
 
 export function getOptimizer(name: string): OptimizerDef | undefined {

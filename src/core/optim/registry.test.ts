@@ -2,30 +2,28 @@
  * The optimizer registry, table-driven: every row below is derived from the registry
  * itself (or the PyTorch fixtures), so adding an optimizer adds its checks.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { defaultValues, inRange, type NumberParam, type ParamSpec } from "../params";
 import { Race } from "../engine/race";
 import { validateExperiment } from "../experiment";
-import { optimizers } from "./index";
+import { optimizers, SurfaceObjective } from "./index";
+import { getSurface } from "../surfaces";
+import { ANALYTIC_ONLY, optimizersWithFixtures } from "../../testing/referenceCoverage";
 
 const defs = Object.values(optimizers);
 const table = defs.map((d) => [d.name, d] as const);
 const isNumeric = (s: ParamSpec): s is NumberParam => s.kind === "number" || s.kind === "integer";
 
 /** Optimizer names the PyTorch reference fixtures cover (tools/reference/fixtures). */
-const fixtureDir = new URL("../../../tools/reference/fixtures/", import.meta.url);
-const covered = new Set(
-  readdirSync(fixtureDir)
-    .filter((f) => f.endsWith(".json") && f !== "index.json" && !f.startsWith("noise_"))
-    .flatMap((f) => (JSON.parse(readFileSync(new URL(f, fixtureDir), "utf8")).cases as { optimizer: { name: string } }[]).map((c) => c.optimizer.name)),
-);
+const covered = optimizersWithFixtures();
+/** Steps that evaluate the function themselves (Newton's Hessian, L-BFGS's line search) need it. */
+const objective = new SurfaceObjective(getSurface("bowl")!);
 
 describe("optimizers registry", () => {
-  it.each(table)("%s: has PyTorch (or seed) reference fixtures", (name) => {
-    expect(covered.has(name), `no fixture case runs "${name}"`).toBe(true);
+  it.each(table)("%s: has PyTorch (or seed) reference fixtures, or no torch counterpart and its own checks", (name) => {
+    expect(covered.has(name) !== Object.hasOwn(ANALYTIC_ONLY, name), `no fixture case runs "${name}" (or it has both)`).toBe(true);
   });
 
   it.each(table)("%s: its defaults pass the experiment schema, and every numeric default lies in its own range", (name, def) => {
@@ -63,7 +61,7 @@ describe("optimizers registry", () => {
   });
 
   it.each(table)("%s: a step never allocates state it did not declare, and inspect() names the step count", (_name, def) => {
-    const s = def.create(defaultValues(def.params), 2);
+    const s = def.create(defaultValues(def.params), 2, objective);
     const x = new Float64Array([1, -1]);
     const g = new Float64Array([0.5, -0.25]);
     s.step(x, g, 0.01);
@@ -85,7 +83,7 @@ describe("optimizers registry", () => {
     );
     fc.assert(
       fc.property(gradient, gradient, fc.integer({ min: 1, max: 5 }), (g0, g1, steps) => {
-        const s = def.create({ ...defaultValues(def.params), lr: 1e-3 }, 2);
+        const s = def.create({ ...defaultValues(def.params), lr: 1e-3 }, 2, objective);
         const x = new Float64Array([1, 1]);
         for (let k = 0; k < steps; k++) {
           const before = [x[0], x[1]];

@@ -29,6 +29,8 @@ export class Slots {
   scale = 0;
   /** Steps taken before this one (t = 0 on the first step; PyTorch's counter is t + 1). */
   t = 0;
+  /** f(x_t), which the engine already knows (a line search compares against it; NaN when not given). */
+  loss = NaN;
 }
 
 /**

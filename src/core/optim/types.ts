@@ -6,11 +6,12 @@ import type { Symbols } from "./transform";
  * Running state of one optimizer on one parameter vector.
  *
  * `step` updates `x` in place from the gradient `g` at learning rate `lr` (the schedule's
- * η_t for this step). `g` is scratch: the optimizer may overwrite it (e.g. to add L2
+ * η_t for this step); `loss` is f(x), which the engine already has (L-BFGS's line search
+ * compares against it). `g` is scratch: the optimizer may overwrite it (e.g. to add L2
  * weight decay). State lives in typed arrays created once, so stepping never allocates.
  */
 export interface OptimizerState {
-  step(x: Float64Array, g: Float64Array, lr: number): void;
+  step(x: Float64Array, g: Float64Array, lr: number, loss?: number): void;
   /**
    * Optional: where the gradient must be evaluated for the next step (look-ahead
    * optimizers such as the seeds' NAG). Writes that point into `out`. When absent the

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { Race } from "../../engine/race";
 import { getSurface } from "../../surfaces";
 import { cubicInterpolate } from "./cubicInterpolate";
 import { LbfgsStep, type LbfgsParams } from "./lbfgsStep";
@@ -52,6 +53,30 @@ describe("L-BFGS against torch.optim.LBFGS (max_iter=1 per step), float64", () =
         const err = Math.max(Math.abs(x - ex), Math.abs(y - ey)) / Math.max(1, Math.abs(ex), Math.abs(ey));
         expect(err, `step ${i}: (${x}, ${y}) vs torch (${ex}, ${ey})`).toBeLessThanOrEqual(referenceTolerance(c.sensitivity, i));
       });
+    });
+});
+
+describe("L-BFGS in the engine (the registry's lbfgs, one Run per case)", () => {
+  for (const c of fixture.cases)
+    it(c.id, () => {
+      const { name: _n, ...params } = c.optimizer;
+      const exp = { surface: c.surface, steps: c.steps, runs: [{ id: "l", start: c.start, optimizer: { name: "lbfgs", ...params } }] };
+      const race = new Race(exp).finish();
+      const run = race.runs[0];
+      expect(run.status).not.toBe("diverged");
+      const { points } = run.trace.toArrays();
+      expect(points).toHaveLength(c.steps + 1);
+      for (let i = 0; i <= c.steps; i++) {
+        const [ex, ey] = c.points[i];
+        const [px, py] = points[i];
+        const err = Math.max(Math.abs(px - ex), Math.abs(py - ey)) / Math.max(1, Math.abs(ex), Math.abs(ey));
+        expect(err, `step ${i}`).toBeLessThanOrEqual(referenceTolerance(c.sensitivity, i));
+      }
+      // Closure calls: the engine's gradient at each x_t, plus the line search's (each one f and ∇f).
+      const ev = run.evaluations();
+      const calls = c.evaluations.reduce((a, b) => a + b, 0);
+      expect(ev.grad).toBe(calls);
+      expect(ev.f - (1 + c.steps)).toBe(calls - c.steps);
     });
 });
 

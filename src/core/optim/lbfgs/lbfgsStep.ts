@@ -1,6 +1,7 @@
 import { strongWolfe } from "./strongWolfe";
 
 export interface LbfgsParams {
+  /** The lr when `step` is given none (the engine passes the schedule's η_t each step). */
   lr: number;
   historySize: number;
   lineSearch: "none" | "strongWolfe";
@@ -41,12 +42,14 @@ export class LbfgsStep {
   private readonly al: Float64Array;
   private readonly trial: Float64Array;
 
+  /** `d` and `prevGrad` may be handed in (an optimizer's state arena, so they are inspected and checked). */
   constructor(
     readonly params: LbfgsParams,
     readonly dim: number,
+    vectors: { d?: Float64Array; prevGrad?: Float64Array } = {},
   ) {
-    this.d = new Float64Array(dim);
-    this.prevGrad = new Float64Array(dim);
+    this.d = vectors.d ?? new Float64Array(dim);
+    this.prevGrad = vectors.prevGrad ?? new Float64Array(dim);
     this.q = new Float64Array(dim);
     this.al = new Float64Array(params.historySize);
     this.trial = new Float64Array(dim);
@@ -56,11 +59,22 @@ export class LbfgsStep {
    * One LBFGS.step(closure) from x, where f = f(x) and g = ∇f(x): moves x in place and
    * returns the evaluations the step made beyond that first one (the line search's).
    */
-  step(x: Float64Array, f: number, g: Float64Array, closure: Closure): number {
+  step(x: Float64Array, f: number, g: Float64Array, closure: Closure, lr = this.params.lr): number {
+    const r = this.plan(x, f, g, closure, lr);
+    if (r.moves) for (let i = 0; i < x.length; i++) x[i] += this.t * this.d[i];
+    return r.evaluations;
+  }
+
+  /**
+   * Everything of LBFGS.step but the move: updates the curvature pairs, sets the direction
+   * `d` and the step length `t` (after the line search, if any). `moves` is false when
+   * PyTorch returns without moving (gradient below toleranceGrad, or d not downhill).
+   */
+  plan(x: Float64Array, f: number, g: Float64Array, closure: Closure, lr: number): { moves: boolean; evaluations: number } {
     const { params, d, q, al } = this;
     let gMax = 0;
     for (let i = 0; i < g.length; i++) gMax = Math.max(gMax, Math.abs(g[i]));
-    if (gMax <= params.toleranceGrad) return 0;
+    if (gMax <= params.toleranceGrad) return { moves: false, evaluations: 0 };
 
     this.iterations++;
     if (this.iterations === 1) {
@@ -107,11 +121,11 @@ export class LbfgsStep {
     if (this.iterations === 1) {
       let l1 = 0;
       for (let i = 0; i < g.length; i++) l1 += Math.abs(g[i]);
-      this.t = Math.min(1, 1 / l1) * params.lr;
-    } else this.t = params.lr;
+      this.t = Math.min(1, 1 / l1) * lr;
+    } else this.t = lr;
 
     const gtd = dot(g, d);
-    if (gtd > -params.toleranceChange) return 0;
+    if (gtd > -params.toleranceChange) return { moves: false, evaluations: 0 };
 
     let evaluations = 0;
     if (params.lineSearch === "strongWolfe") {
@@ -131,7 +145,6 @@ export class LbfgsStep {
       this.t = r.t;
       evaluations = r.evaluations;
     }
-    for (let i = 0; i < x.length; i++) x[i] += this.t * d[i];
-    return evaluations;
+    return { moves: true, evaluations };
   }
 }

@@ -53,3 +53,19 @@ describe("Newton's direction with Levenberg–Marquardt damping", () => {
     expect([...d]).toEqual([0.2 / 4.5, -0.2 / 0.5]);
   });
 });
+
+describe("newton in the engine", () => {
+  it("lands on a quadratic's minimum in one step at lr 1, one Hessian evaluation per step", async () => {
+    const { Race } = await import("../../engine/race");
+    const race = new Race({ surface: "quadratic", steps: 3, runs: [{ id: "n", start: [0, 2], optimizer: { name: "newton" } }] }).finish();
+    const run = race.runs[0];
+    expect(run.trace.toArrays().points[1]).toEqual([5, 0]);
+    expect(run.evaluations().hessian).toBe(3);
+  });
+  it("converges quadratically on Rosenbrock from the seeds' start", async () => {
+    const { Race } = await import("../../engine/race");
+    const race = new Race({ surface: "rosenbrock", steps: 30, runs: [{ id: "n", start: [-2, 2], optimizer: { name: "newton" } }] }).finish();
+    const [x, y] = race.runs[0].point;
+    expect(Math.hypot(x - 1, y - 1)).toBeLessThan(1e-10);
+  });
+});
