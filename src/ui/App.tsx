@@ -66,9 +66,10 @@ export function App() {
         <section className="stage" aria-label="Race track">
           <ContourPlot />
           <Transport />
-          <Caption />
         </section>
+        {/* The lesson sits beside the plot, above the runs: under it, it would shrink the plot. */}
         <aside className="sidebar" aria-label="Runs">
+          <Caption />
           <RunList />
         </aside>
         <section className="panels" aria-label="Panels">
