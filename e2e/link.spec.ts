@@ -144,8 +144,8 @@ const hostile: HostileLink[] = [
   { name: "an lr of 1e999", hash: pack(JSON.stringify(trap).replace('"lr":0.01', '"lr":1e999')), says: /runs\[0\]\.optimizer\.lr: Infinity is not a finite number.*its default is used/, keeps: KEPT },
   { name: 'an lr of "NaN"', hash: pack(withRun(0, { optimizer: { name: "sgd", lr: "NaN" } })), says: /runs\[0\]\.optimizer\.lr: "NaN" must be a number/, keeps: KEPT },
   { name: "negative steps", hash: pack({ ...trap, steps: -5 }), says: /steps: -5 must be a positive integer.*the default \(5000\) is used/, keeps: { ...KEPT, steps: 5000 } },
-  { name: "an unknown optimizer", hash: pack(withRun(1, { optimizer: { name: "eval" } })), says: /runs\[1\]\.optimizer\.name: "eval" unknown optimizer; allowed: .*; the run was left out/, keeps: { ...KEPT, runs: ["sgd"] } },
-  { name: "an unknown surface", hash: pack({ ...trap, surface: "alert(1)" }), says: /surface: "alert\(1\)" unknown surface; allowed: .*the default \("rosenbrock"\) is used/, keeps: { ...KEPT, surface: "rosenbrock" } },
+  { name: "an unknown optimizer", hash: pack(withRun(1, { optimizer: { name: "eval" } })), says: /runs\[1\]\.optimizer\.name: "eval" unknown optimizer; allowed: sgd, adagrad, [^·]*…\.$/, keeps: { ...KEPT, runs: ["sgd"] } },
+  { name: "an unknown surface", hash: pack({ ...trap, surface: "alert(1)" }), says: /surface: "alert\(1\)" unknown surface; allowed: [^·]*…\.$/, keeps: { ...KEPT, surface: "rosenbrock" } },
   { name: "10,000 runs", hash: pack({ ...trap, runs: [...trap.runs, ...Array(9_998).fill(0)] }), says: /runs: holds 10,000 runs; at most 12 are allowed, the first 12 were kept · runs\[2\]: 0 must be a run/, keeps: KEPT },
   { name: "duplicate ids", hash: pack(withRun(1, { id: "sgd" })), says: /runs\[1\]\.id: "sgd" must be unique; runs\[0\] already has this id/, keeps: { ...KEPT, runs: ["sgd", "sgd-2"] } },
   { name: "a schedule with an unknown parameter", hash: pack(withRun(0, { schedule: { name: "cosine", tMax: 300, eval: "x" } })), says: /runs\[0\]\.schedule\.eval: unknown field/, keeps: KEPT },
@@ -206,7 +206,7 @@ test("Copy link puts the full link on the clipboard; refused, it shows the link 
   await share(page, "Copy link");
   await expect(message(page)).toHaveText("Link copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#e=/);
+  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#e=/);
   expect(copied).toBe(page.url());
   // The menu closed and gave the focus back to its button.
   await expect(page.getByRole("button", { name: "Copy link", exact: true })).toBeHidden();
@@ -277,6 +277,6 @@ test("Import refuses an invalid file field by field and keeps the current experi
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Import experiment", exact: true }).click()]);
   const bad = { surface: "moon", steps: 0, runs: [{ optimizer: { name: "adam", lr: -1 } }] };
   await chooser.setFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
-  await expect(message(page)).toHaveText(/^Not imported: bad\.json: surface: "moon" unknown surface; allowed: .* · steps: 0 must be a positive integer ≤ 100000000 · runs\[0\]\.optimizer\.lr: -1 must be a number > 0$/);
+  await expect(message(page)).toHaveText(/^Not imported: bad\.json: surface: "moon" unknown surface; allowed: [^·]*… · steps: 0 must be a positive integer ≤ 100000000 · runs\[0\]\.optimizer\.lr: -1 must be a number > 0$/);
   expect(await pageState(page)).toEqual(before);
 });

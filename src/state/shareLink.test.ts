@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { validateExperiment } from "../core/experiment/validate";
 import { defaultExperiment } from "./defaults";
 import { parseExperiment } from "../core/experiment/validate";
-import { decodeLink, describeIgnored, encodeLink, experimentFileText, MAX_HASH_CHARS } from "./shareLink";
+import { decodeLink, describeIgnored, encodeLink, experimentFileText, MAX_HASH_CHARS, statusList } from "./shareLink";
 import { snapshotExperiment } from "./snapshot";
 
 const defaults = defaultExperiment();
@@ -101,5 +101,12 @@ describe("experiment files", () => {
     const out = JSON.parse(r.stdout);
     expect(out.runs.map((run: { id: string }) => run.id)).toEqual(["sgd", "momentum", "adam"]);
     expect(out.steps).toBe(5000);
+  });
+});
+
+describe("statusList", () => {
+  it("keeps a status line short: three entries of at most 110 characters, then a count", () => {
+    const line = statusList(["a".repeat(200), "b", "c", "d", "e"]);
+    expect(line).toBe(`${"a".repeat(109)}… · b · c · and 2 more`);
   });
 });

@@ -78,15 +78,23 @@ export function decodeLink(hash: string, defaults: Experiment): DecodedLink | nu
 }
 
 const WHOLE = new Set(["(link)", "(experiment)"]);
+/** Past this an entry is cut: the header must not push the plot off a projector's 720 px. */
+const MAX_ENTRY_CHARS = 110;
+const cut = (text: string) => (text.length > MAX_ENTRY_CHARS ? `${text.slice(0, MAX_ENTRY_CHARS - 1)}…` : text);
+
+/** Entries for a status line: at most `max`, each cut to 110 characters, joined by " · ". */
+export function statusList(entries: readonly string[], max = 3): string {
+  const shown = entries.slice(0, max).map(cut);
+  const more = entries.length - shown.length;
+  return `${shown.join(" · ")}${more > 0 ? ` · and ${more} more` : ""}`;
+}
 
 /**
  * One status line: "Link ignored: it is damaged …" when nothing of it could be used, else
- * "From the link, ignored: runs[0].color: … · steps: …", shortened past `max` entries.
+ * "From the link, ignored: runs[0].color: … · steps: …" (a list of every allowed optimizer is cut).
  */
-export function describeIgnored(ignored: readonly Ignored[], max = 4): string {
+export function describeIgnored(ignored: readonly Ignored[], max = 3): string {
   const all = ignored.find((i) => WHOLE.has(i.field));
-  if (all) return `Link ignored: ${all.field === "(link)" ? "it " : ""}${all.reason}.`;
-  const shown = ignored.slice(0, max).map((i) => `${i.field}: ${i.reason}`);
-  const more = ignored.length - shown.length;
-  return `From the link, ignored: ${shown.join(" · ")}${more > 0 ? ` · and ${more} more` : ""}.`;
+  if (all) return `Link ignored: ${cut(`${all.field === "(link)" ? "it " : ""}${all.reason}`)}.`;
+  return `From the link, ignored: ${statusList(ignored.map((i) => `${i.field}: ${i.reason}`), max)}.`;
 }

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { decodeText } from "../../core/experiment/jsonText";
-import { formatError, parseExperiment, type ValidationError } from "../../core/experiment/validate";
+import { formatError, parseExperiment } from "../../core/experiment/validate";
 import { MAX_BROWSER_STEPS } from "../../state/engine";
 import { MAX_UI_RUNS } from "../../state/experimentSlice";
-import { experimentFileText } from "../../state/shareLink";
+import { experimentFileText, statusList } from "../../state/shareLink";
 import { loadExperiment, snapshotExperiment } from "../../state/snapshot";
 import { useStore } from "../../state/store";
 import { currentLink, writeHash } from "../../state/urlSync";
@@ -11,12 +11,6 @@ import { downloadFile } from "../download";
 import "./share.css";
 
 export const EXPERIMENT_FILE = "downhill-experiment.json";
-
-/** The first few errors, one per field, for the status line. */
-function describeErrors(errors: readonly ValidationError[], max = 3): string {
-  const shown = errors.slice(0, max).map(formatError).join(" · ");
-  return errors.length > max ? `${shown} · and ${errors.length - max} more` : shown;
-}
 
 /** What this page cannot race although the format allows it (the CLI can). */
 function pageLimits(runs: number, steps: number): string | null {
@@ -39,7 +33,7 @@ async function importFile(file: File): Promise<void> {
   }
   const v = parseExperiment(text);
   if (!v.ok) {
-    setMessage(`Not imported: ${file.name}: ${describeErrors(v.errors)}`);
+    setMessage(`Not imported: ${file.name}: ${statusList(v.errors.map(formatError))}`);
     return;
   }
   const limit = pageLimits(v.experiment.runs.length, v.experiment.steps);
