@@ -139,6 +139,12 @@ describe("salvageExperiment", () => {
     expect(s.ignored[0].reason).toMatch(/nested deeper than any experiment field/);
   });
 
+  it("reads input built in code as JSON would: undefined is absent, a function is dropped", () => {
+    const s = salvage({ surface: "bowl", steps: 10, title: undefined, caption: () => "x", runs: [{ label: undefined, optimizer: { name: "sgd" } }] });
+    expect(s.experiment).toEqual({ surface: "bowl", steps: 10, runs: [{ id: "sgd", optimizer: { name: "sgd" } }] });
+    expect(s.ignored).toEqual([{ field: "caption", reason: "is a function, not a JSON value; ignored" }]);
+  });
+
   it("falls back to the default runs when none is left", () => {
     const s = salvage({ surface: "bowl", steps: 10, runs: [{ optimizer: { name: "nope" } }, 7] });
     expect(s.experiment.runs.map((r) => r.id)).toEqual(["sgd"]);

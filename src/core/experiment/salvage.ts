@@ -59,7 +59,9 @@ function clean(v: unknown, path: (string | number)[], depth: number, note: Note)
   if (v === null || typeof v === "string" || typeof v === "boolean") return { ok: v };
   // Non-finite numbers are kept: validation names them ("is not a finite number").
   if (typeof v === "number") return { ok: v };
-  if (typeof v !== "object") return { drop: `is ${typeof v}, not a JSON value` };
+  // Undefined reads as JSON.stringify writes it: an absent field, a null in a list.
+  if (v === undefined) return { ok: null };
+  if (typeof v !== "object") return { drop: `is a ${typeof v}, not a JSON value` };
   if (depth > MAX_NEST) return { drop: `is nested deeper than any experiment field (${MAX_NEST} levels at most)` };
   if (Array.isArray(v)) {
     if (v.length > MAX_ITEMS) return { drop: `is a list of ${v.length.toLocaleString("en")} items, longer than any in an experiment` };
@@ -84,7 +86,9 @@ function clean(v: unknown, path: (string | number)[], depth: number, note: Note)
       note([...path, key], "is not an allowed field name; ignored");
       continue;
     }
-    const item = clean((v as Record<string, unknown>)[key], [...path, key], depth + 1, note);
+    const value = (v as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    const item = clean(value, [...path, key], depth + 1, note);
     if ("drop" in item) note([...path, key], `${item.drop}; ignored`);
     else out[key] = item.ok;
   }
@@ -104,6 +108,9 @@ function runOf(e: ValidationError, runs: Json[]): { index: number; whole: boolea
   return { index, whole };
 }
 
+/** How a part of a run that goes whole is named when a field inside it is the one at fault. */
+const WHOLE_PART: Record<string, string> = { schedule: "the schedule was ", clip: "the clipping was ", noise: "the noise was ", start: "the start was " };
+
 /** Removes the part of one run that carries `e`; false when there was nothing left to remove. */
 function removeInRun(run: Obj, e: ValidationError, note: Note): boolean {
   const [, , key, sub] = e.path as [string, number, string, string | number | undefined];
@@ -118,8 +125,7 @@ function removeInRun(run: Obj, e: ValidationError, note: Note): boolean {
   if (!Object.hasOwn(run, key)) return false;
   // A schedule without a valid name or a required parameter, clipping or noise with a bad field: the whole of it goes.
   delete run[key];
-  const what = key === "schedule" ? "the schedule was" : key === "clip" ? "the clipping was" : key === "noise" ? "the noise was" : "ignored";
-  note(e.path, `${why(e)}; ${what === "ignored" ? what : `${what} ignored`}`);
+  note(e.path, `${why(e)}; ${sub !== undefined ? (WHOLE_PART[key] ?? "") : ""}ignored`);
   return true;
 }
 
