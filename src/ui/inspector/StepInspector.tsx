@@ -10,6 +10,8 @@ import { useInspector } from "./inspectorStore";
 import { SeriesChart } from "./SeriesChart";
 import { stateSymbol } from "./stateSymbols";
 import { directionTex, effectiveTex, substitutedRows } from "./substitutedRule";
+
+const directionText = (def: OptimizerDef) => (def.transforms.includes("biasCorrection") ? "m̂" : "the direction");
 import { watchInspection } from "./watchInspection";
 import "./inspector.css";
 
@@ -54,16 +56,15 @@ function Row({ label, tex, values, name }: { label: string; tex: string; values:
   );
 }
 
-function StepTable({ def, r, lookAhead }: { def: OptimizerDef; r: StepRecord; lookAhead: boolean }) {
+function StepTable({ def, r, lookAhead, clipped }: { def: OptimizerDef; r: StepRecord; lookAhead: boolean; clipped: boolean }) {
   const rows: ReactNode[] = [
     <Row key="gradient" name="gradient" label="gradient" tex={lookAhead ? String.raw`\nabla f(\text{look-ahead})` : String.raw`\nabla f(x_t)`} values={r.gradient} />,
-    <Row key="used" name="used" label="gradient after noise and clipping" tex={String.raw`g_t\ \text{(clipped)}`} values={r.used} />,
+    <Row key="used" name="used" label="gradient after noise and clipping" tex={clipped ? String.raw`g_t\ \text{(clipped)}` : String.raw`g_t\ \text{(used)}`} values={r.used} />,
     ...[...r.state, ...r.derived].map((s) => {
       const sym = stateSymbol(s.name);
       return <Row key={s.name} name={`state-${s.name}`} label={sym.text} tex={sym.tex.split(" = ")[0]} values={s.values} />;
     }),
-    <Row key="effective" name="effective" label="effective step" tex={`${effectiveTex(def)}`} values={r.effective} />,
-    <Row key="direction" name="direction" label="direction" tex={r.direction ? directionTex(def) : String.raw`\text{direction}`} values={r.direction} />,
+    <Row key="effective" name="effective" label={`effective step, multiplying ${directionText(def)}`} tex={String.raw`${effectiveTex(def)}\ (\times\, ${directionTex(def)})`} values={r.effective} />,
     <Row key="update" name="update" label="update" tex={String.raw`\Delta x = x_{t+1} - x_t`} values={r.update} />,
   ];
   return (
@@ -100,7 +101,7 @@ function Body({ inspection, def }: { inspection: Inspection; def: OptimizerDef }
         {r.effective === null ? ". This optimizer's final step is not of the form η · direction per coordinate, so no effective step is given." : "."}
       </p>
       <div className="inspector-grid">
-        <StepTable def={def} r={r} lookAhead={lookAhead} />
+        <StepTable def={def} r={r} lookAhead={lookAhead} clipped={inspection.clip !== null} />
         <div className="inspector-rule" role="group" aria-label="Update rule with this step's numbers">
           <Tex tex={String.raw`\begin{aligned}${rows.join(" \\\\ ")}\end{aligned}`} display className="formula" />
         </div>

@@ -24,7 +24,7 @@ export function substitutedRows(def: Pick<OptimizerDef, "symbols" | "terminal" |
   row(String.raw`x_t`, texVec(r.from));
   row(lookAhead ? String.raw`\nabla f(\text{look-ahead } ${texVec(r.gradientAt)})` : String.raw`\nabla f(x_t)`, texVec(r.gradient));
   const changed = r.used[0] !== r.gradient[0] || r.used[1] !== r.gradient[1];
-  rows.push(String.raw`g_t &= ${texVec(r.used)}${changed ? String.raw` \quad \text{(after noise and clipping)}` : ""}`);
+  rows.push(String.raw`g_t &= ${texVec(r.used)}${changed ? String.raw`\ \text{(noise, clip)}` : ""}`);
   seen.add("g_t");
   row(String.raw`\eta_t`, texNumber(r.lr));
   for (const s of r.state) row(stateSymbol(s.name).tex.split(" = ")[0], texVec(s.values));
@@ -34,7 +34,8 @@ export function substitutedRows(def: Pick<OptimizerDef, "symbols" | "terminal" |
     if (sym.num !== "g_t") row(sym.num, texVec(r.num));
     if (sym.den !== null && r.den) row(sym.den, texVec(r.den));
     if (sym.scale !== null) row(sym.scale, texNumber(r.scale));
-    rows.push(String.raw`x_{t+1} &= x_t - ${stepTex(sym)} = ${texVec(r.to)}`);
+    // Two rows: the step in the rule's symbols, then its value (one row would outgrow a panel).
+    rows.push(String.raw`x_{t+1} &= x_t - ${stepTex(sym)}`, String.raw`&= ${texVec(r.to)}`);
   } else rows.push(String.raw`x_{t+1} &= ${texVec(r.to)}`);
   rows.push(String.raw`\Delta x = x_{t+1} - x_t &= ${texVec(r.update)}`);
   return rows;
@@ -42,10 +43,10 @@ export function substitutedRows(def: Pick<OptimizerDef, "symbols" | "terminal" |
 
 /** The effective step's formula for the table and the rule (Adam-like: η_t / (√v̂ + ε)). */
 export function effectiveTex(def: Pick<OptimizerDef, "symbols" | "transforms">): string {
-  if (def.transforms.includes("biasCorrection")) return String.raw`\frac{\eta_t}{\sqrt{\hat v_{t+1}} + \epsilon}`;
+  if (def.transforms.includes("biasCorrection")) return String.raw`\eta_t / (\sqrt{\hat v_{t+1}} + \epsilon)`;
   const { scale, den } = def.symbols;
   const s = scale ?? "1";
-  return den === null ? s : String.raw`\frac{${s}}{${den}}`;
+  return den === null ? s : String.raw`(${s}) / (${den})`;
 }
 
 /** The direction the effective step multiplies (Adam-like: m̂). */

@@ -3,7 +3,9 @@
  * selected run, drawn from the point the step left (x_t, where the gradient was taken):
  * the descent direction −∇f, the gradient the optimizer got after clipping (dashed) and the
  * clipping radius around x_t, the momentum (−m or −b), all at one shared scale so their
- * lengths compare (the longest 70 px); and the update Δx at the plot's own scale (it ends
+ * lengths compare (the longest 70 px; with clipping on, the longest after clipping, so the
+ * bound is visible, and a raw gradient far beyond it is cut at 175 px and the key says by
+ * how much); and the update Δx at the plot's own scale (it ends
  * at the point the step produced), lengthened to stay visible when it is tiny, with the
  * factor in the legend. Follows the inspection, so it follows scrubbing.
  */
@@ -16,6 +18,8 @@ import { haloColor } from "./theme";
 
 /** Length of the longest gradient-like arrow. */
 const ARROW_PX = 70;
+/** A raw gradient beyond the clipping bound is cut at this length (the key gives the factor). */
+const CUT_PX = 175;
 /** An update shorter than this is drawn this long (and the legend says by how much). */
 const MIN_UPDATE_PX = 16;
 
@@ -66,12 +70,18 @@ export class InspectorLayer {
 
     // Gradient-like vectors share one scale: pixels per gradient unit (y flips on screen).
     const mom = momentumOf(r);
-    const longest = Math.max(Math.hypot(...r.gradient), Math.hypot(...r.used), mom ? Math.hypot(mom[0], mom[1]) : 0);
+    const clip = inspection.clip;
+    const bound = clip ? (clip.mode === "norm" ? clip.maxNorm : clip.clipValue) : 0;
+    const momLength = mom ? Math.hypot(mom[0], mom[1]) : 0;
+    const longest = clip ? Math.max(Math.hypot(...r.used), momLength, bound) : Math.max(Math.hypot(...r.gradient), momLength);
     const scale = longest > 0 && Number.isFinite(longest) ? ARROW_PX / longest : 0;
     const gradFrom = px(r.gradientAt);
     const from = px(r.from);
+    let cut = 1;
     if (scale > 0) {
-      list.push({ kind: "gradient", from: gradFrom, dx: -r.gradient[0] * scale, dy: r.gradient[1] * scale, color: c.gradient, dashed: false });
+      const glen = Math.hypot(...r.gradient) * scale;
+      cut = glen > CUT_PX ? glen / CUT_PX : 1;
+      list.push({ kind: "gradient", from: gradFrom, dx: (-r.gradient[0] * scale) / cut, dy: (r.gradient[1] * scale) / cut, color: c.gradient, dashed: false });
       if (inspection.clip) list.push({ kind: "clipped", from: gradFrom, dx: -r.used[0] * scale, dy: r.used[1] * scale, color: c.gradient, dashed: true });
       if (mom) list.push({ kind: "momentum", from, dx: -mom[0] * scale, dy: mom[1] * scale, color: c.momentum, dashed: false });
     }
@@ -85,9 +95,8 @@ export class InspectorLayer {
     if (ulen > 0) list.push({ kind: "update", from, dx: udx, dy: udy, color: c.update, dashed: false });
 
     const halo = haloColor(dark);
-    if (inspection.clip && scale > 0) {
-      const clip = inspection.clip;
-      const radius = (clip.mode === "norm" ? clip.maxNorm : clip.clipValue) * scale;
+    if (clip && scale > 0) {
+      const radius = bound * scale;
       // Norm clipping bounds ‖g‖ by a circle (L2) or a square (∞-norm); value clipping bounds each coordinate: a square.
       const square = clip.mode === "value" || clip.normType === "inf";
       const shape = g.append<SVGElement>(square ? "rect" : "circle");
@@ -113,13 +122,13 @@ export class InspectorLayer {
       arrow.append("line").attr("x1", x0).attr("y1", y0).attr("x2", hx).attr("y2", hy).attr("stroke", a.color).attr("stroke-width", 2).attr("stroke-dasharray", a.dashed ? "4 3" : null);
     }
     g.attr("data-arrows", list.map((a) => a.kind).join(" "));
-    this.legend(inspection, list, stretch, c, dark, f);
+    this.legend(inspection, list, stretch, cut, c, dark, f);
   }
 
   /** A small key in the plot's lower-left corner naming each arrow drawn. */
-  private legend(inspection: Inspection, list: Arrow[], stretch: number, c: (typeof COLORS)["light"], dark: boolean, f: Frame): void {
+  private legend(inspection: Inspection, list: Arrow[], stretch: number, cut: number, c: (typeof COLORS)["light"], dark: boolean, f: Frame): void {
     const names: Record<Arrow["kind"], string> = {
-      gradient: "−∇f (scaled)",
+      gradient: cut > 1 ? `−∇f (cut: ${cut.toPrecision(2)}× longer)` : "−∇f (scaled)",
       clipped: "−g after clipping",
       momentum: "−momentum (same scale)",
       update: stretch > 1 ? `update Δx (×${stretch.toPrecision(2)})` : "update Δx",
@@ -128,7 +137,7 @@ export class InspectorLayer {
     if (inspection.clip) rows.push({ text: "clipping bound", color: c.gradient, dashed: true });
     const h = rows.length * 15 + 8;
     const key = this.root.append("g").attr("class", "inspector-legend").attr("transform", `translate(8, ${f.height - h - 8})`);
-    key.append("rect").attr("width", 150).attr("height", h).attr("rx", 4).attr("fill", dark ? "rgba(20,22,26,0.85)" : "rgba(255,255,255,0.88)");
+    key.append("rect").attr("width", 172).attr("height", h).attr("rx", 4).attr("fill", dark ? "rgba(20,22,26,0.85)" : "rgba(255,255,255,0.88)");
     rows.forEach((row, i) => {
       const y = 12 + i * 15;
       key.append("line").attr("x1", 6).attr("x2", 24).attr("y1", y).attr("y2", y).attr("stroke", row.color).attr("stroke-width", 2).attr("stroke-dasharray", row.dashed ? "4 3" : null);
