@@ -76,7 +76,8 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
     else if (msg.type === "batch") {
       // After a reset the batch replays steps already shown (a slider drag while playing):
       // only its head is new, so only the head is checked; else every step it brought.
-      stopIfSettled(msg.playing, afterReset ? trajectories.step : before + 1);
+      // A race played at Max speed can reach its horizon within one batch: `done`, no longer playing.
+      stopIfSettled(msg.playing || msg.done, afterReset ? trajectories.step : before + 1);
       afterReset = false;
     }
     pushProgress();
