@@ -14,6 +14,7 @@ import { Leaderboard } from "./panels/Leaderboard";
 import { UpdateRule } from "./panels/UpdateRule";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 import { InspectorButton, StepInspector, useInspectionWatcher } from "./inspector/StepInspector";
+import { ShareMenu } from "./share/ShareMenu";
 import { ExportMenu } from "./export/ExportMenu";
 import { HelpButton, HelpOverlay } from "./HelpOverlay";
 import { LectureButton } from "./lecture/LectureButton";
@@ -54,6 +55,7 @@ export function App() {
         {/* The classroom: presets, sharing, exports, lecture mode (one component each). */}
         <nav className="toolbar" aria-label="Classroom">
           <PresetPicker />
+          <ShareMenu />
           <ExportMenu />
           <ScenesDialog />
           <InspectorButton />
