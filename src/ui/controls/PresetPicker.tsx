@@ -14,8 +14,9 @@ function choose(id: string): void {
     setMessage(`Preset "${preset.title}" not loaded: ${v.errors.map(formatError).join(" · ")}`);
     return;
   }
+  // No status line on success: it is for problems (drawn in the danger colour); the caption
+  // and this select show which lesson is loaded.
   loadExperiment(v.experiment);
-  setMessage(`Loaded the preset "${preset.title}"`);
 }
 
 /**
