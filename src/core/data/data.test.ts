@@ -102,3 +102,24 @@ describe("stochastic objectives from data", () => {
     expect(v64 / v16).toBeLessThan(1 / 2);
   });
 });
+
+describe("data surfaces", () => {
+  it("put the minimum of the full-batch loss where its gradient vanishes, inside the view", async () => {
+    const { dataSurface } = await import("./dataSurface");
+    for (const model of MODELS) {
+      const s = dataSurface({ model, n: 512, seed: 42 });
+      const [m] = s.critical;
+      const g = new Float64Array(2);
+      s.grad(m.point[0], m.point[1], g);
+      expect(Math.hypot(g[0], g[1])).toBeLessThan(1e-12);
+      expect(m.value).toBe(s.f(m.point[0], m.point[1]));
+      expect(s.f(s.start[0], s.start[1])).toBeGreaterThan(m.value);
+      expect(m.point[0]).toBeGreaterThan(s.domain.x[0]);
+      expect(m.point[0]).toBeLessThan(s.domain.x[1]);
+      if (model === "linearRegression") {
+        expect(m.point[0]).toBeCloseTo(2, 1);
+        expect(m.point[1]).toBeCloseTo(-1, 1);
+      }
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import type { Surface } from "../surfaces/types";
+import { minEigen } from "../sym2";
+import { DataObjective } from "./dataObjective";
+import { makeDataset, type DatasetSpec } from "./dataset";
+
+/** What a run on a data surface samples its gradients from (Run reads it when the run sets a batch size). */
+export interface BatchSource {
+  /** Examples in the full batch. */
+  n: number;
+  /** Mean gradient over order[start .. start + count). */
+  batchGrad(w1: number, w2: number, order: Uint32Array, start: number, count: number, out: Float64Array): void;
+}
+
+/** A surface that is a dataset's loss, with the mini-batch gradients its runs sample. */
+export type DataSurface = Surface & { batches: BatchSource; data: DatasetSpec };
+
+const LATEX = {
+  linearRegression: String.raw`L(w_1, w_2) = \frac{1}{n} \sum_{i=1}^{n} \bigl(w_1 a_i + w_2 - t_i\bigr)^2`,
+  logisticRegression: String.raw`L(w_1, w_2) = \frac{1}{n} \sum_{i=1}^{n} \Bigl[\log\bigl(1 + e^{z_i}\bigr) - t_i z_i\Bigr],\ z_i = w_1 a_i + w_2 b_i`,
+};
+
+/** Newton from (0, 0) on a convex loss: its minimum (both models here are convex). */
+function minimum(obj: DataObjective): [number, number] {
+  let w1 = 0;
+  let w2 = 0;
+  const g = new Float64Array(2);
+  const h = new Float64Array(3);
+  for (let k = 0; k < 50; k++) {
+    obj.grad(w1, w2, g);
+    obj.hessian(w1, w2, h);
+    if (!(minEigen(h) > 0)) break;
+    const det = h[0] * h[2] - h[1] * h[1];
+    const d1 = (h[2] * g[0] - h[1] * g[1]) / det;
+    const d2 = (h[0] * g[1] - h[1] * g[0]) / det;
+    w1 -= d1;
+    w2 -= d2;
+    if (Math.hypot(d1, d2) < 1e-15 * Math.max(1, Math.hypot(w1, w2))) break;
+  }
+  return [w1, w2];
+}
+
+/**
+ * The full-batch loss of a two-weight model on a seeded dataset as a surface: the contours
+ * show it, the minimum is computed (Newton on the exact Hessian), and `batches` gives the
+ * mini-batch gradients a run with a batch size samples instead of the full gradient.
+ */
+export function dataSurface(spec: DatasetSpec): DataSurface {
+  const obj = new DataObjective(makeDataset(spec));
+  const [m1, m2] = minimum(obj);
+  const value = obj.f(m1, m2);
+  const linear = spec.model === "linearRegression";
+  return {
+    name: spec.model,
+    displayName: `${linear ? "Linear" : "Logistic"} regression (${spec.n} points, seed ${spec.seed})`,
+    latex: LATEX[spec.model],
+    f: (x, y) => obj.f(x, y),
+    grad: (x, y, out) => obj.grad(x, y, out),
+    hessian: (x, y, out) => obj.hessian(x, y, out),
+    domain: { x: [m1 - 3, m1 + 3], y: [m2 - 3, m2 + 3] },
+    start: [m1 - 2.5, m2 + 2.5],
+    critical: [{ point: [m1, m2], value, kind: "global" }],
+    floor: value,
+    note: linear
+      ? "Mean squared error of a line a·w₁ + w₂ fitted to noisy points (seed 003's batch-size exercise in two weights). Give a run a batch size to see mini-batch noise."
+      : "Mean cross-entropy of a logistic classifier on two overlapping clouds. Give a run a batch size to see mini-batch noise.",
+    batches: { n: obj.n, batchGrad: (w1, w2, order, start, count, out) => obj.batchGrad(w1, w2, order, start, count, out) },
+    data: spec,
+  };
+}
