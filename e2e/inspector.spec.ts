@@ -126,7 +126,7 @@ test("arrows on the plot follow the checkbox, and clipping draws its radius", as
   // Clipping on for Adam: the radius appears, scaled like the gradient arrow, and the clipped gradient too.
   await page.evaluate(() => (window as unknown as Debug).downhill.store.getState().setClip("adam", { mode: "norm", maxNorm: 1 }));
   await expect(arrows.locator("circle.inspector-clip")).toHaveCount(1);
-  await expect(arrows).toHaveAttribute("data-arrows", "gradient clipped momentum update");
+  await expect(arrows).toHaveAttribute("data-arrows", "gradient momentum clipped update");
   const radius = Number(await arrows.locator("circle.inspector-clip").getAttribute("data-radius-px"));
   const clipped = inspectRun(await experimentOf(page), "adam", 2);
   if (clipped.kind !== "step") throw new Error("expected a step");

@@ -82,8 +82,9 @@ export class InspectorLayer {
       const glen = Math.hypot(...r.gradient) * scale;
       cut = glen > CUT_PX ? glen / CUT_PX : 1;
       list.push({ kind: "gradient", from: gradFrom, dx: (-r.gradient[0] * scale) / cut, dy: (r.gradient[1] * scale) / cut, color: c.gradient, dashed: false });
-      if (inspection.clip) list.push({ kind: "clipped", from: gradFrom, dx: -r.used[0] * scale, dy: r.used[1] * scale, color: c.gradient, dashed: true });
       if (mom) list.push({ kind: "momentum", from, dx: -mom[0] * scale, dy: mom[1] * scale, color: c.momentum, dashed: false });
+      // Dashed, over the momentum: Adam's m and the clipped gradient often nearly coincide.
+      if (clip) list.push({ kind: "clipped", from: gradFrom, dx: -r.used[0] * scale, dy: r.used[1] * scale, color: c.gradient, dashed: true });
     }
     const to = px(r.to);
     let udx = to[0] - from[0];
