@@ -82,7 +82,7 @@ test("Adam after three steps: the inspector shows the core's numbers, and the up
 
   // The substituted rule is typeset, with this step's numbers in it.
   const source = await inspector(page).locator(".inspector-rule annotation").textContent();
-  expect(source).toContain(String.raw`\hat m_{t+1}`);
+  expect(source).toContain(String.raw`m_{t+1}/(1-\beta_1^{t+1})`);
   expect(source).toContain("x_{t+1}");
   await expect(inspector(page).getByRole("img", { name: /Time series of the effective step/ })).toBeVisible();
 });

@@ -12,7 +12,7 @@ const MARGIN = { left: 52, right: 10, top: 18, bottom: 20 };
 /** Okabe–Ito blue and vermillion (light) / sky blue and orange (dark): x and y told apart by colour-blind readers too. */
 const COORD_COLORS = { light: ["#0072b2", "#d55e00"], dark: ["#56b4e9", "#e69f00"] };
 
-const quantityLabel = (name: string) => (name === "effective" ? "effective step" : name === "update" ? "update Δx" : stateSymbol(name).text);
+const quantityLabel = (name: string, optimizer = "") => (name === "effective" ? "effective step" : name === "update" ? "update Δx" : stateSymbol(name, optimizer).text);
 
 /** The quantities a series result holds, in its order (each has an x and a y series). */
 function quantities(series: SeriesResult | null): string[] {
@@ -76,7 +76,7 @@ export function SeriesChart() {
     for (const s of summaries) s.sum.extent(extent, false);
     const y = yScale("linear", extent.lo, extent.hi, box.top, box.bottom, Math.max(2, Math.floor((box.bottom - box.top) / 28)));
     paintYGrid(ctx, y, box, theme);
-    paintAxes(ctx, last, box, quantityLabel(name), theme);
+    paintAxes(ctx, last, box, quantityLabel(name, inspection?.optimizer), theme);
     paintSeries(ctx, summaries.map((s) => ({ color: colors[s.coord], selected: true, actual: s.sum, plan: null })), y, box);
     if (last > 0) paintCursor(ctx, Math.round(stepX(box, Math.min(shown, last), last)) + 0.5, box, true, theme);
     // Key: x and y in their colours, top right.
@@ -91,7 +91,7 @@ export function SeriesChart() {
     }
     const at = series ? series.steps.findIndex((k) => k >= shown) : -1;
     const reading = at >= 0 && pair.length === 2 ? ` At step ${series!.steps[at]}: x ${formatValue(pair[0].values[at])}, y ${formatValue(pair[1].values[at])}.` : "";
-    setDescription(`${quantityLabel(name)} per coordinate over steps 1 to ${last}.${reading}`);
+    setDescription(`${quantityLabel(name, inspection?.optimizer)} per coordinate over steps 1 to ${last}.${reading}`);
   }, [series, name, size, shown, themeTick]);
 
   return (
@@ -101,13 +101,13 @@ export function SeriesChart() {
         <select id={selectId} value={name} onChange={(e) => setChosen(e.currentTarget.value)} disabled={names.length === 0}>
           {names.map((n) => (
             <option key={n} value={n}>
-              {quantityLabel(n)}
+              {quantityLabel(n, inspection?.optimizer)}
             </option>
           ))}
         </select>
       </div>
       <div className="inspector-series-box" ref={boxRef}>
-        <canvas ref={canvasRef} role="img" aria-label={`Time series of the ${quantityLabel(name)}`} aria-description={description} />
+        <canvas ref={canvasRef} role="img" aria-label={`Time series of the ${quantityLabel(name, inspection?.optimizer)}`} aria-description={description} />
       </div>
     </div>
   );

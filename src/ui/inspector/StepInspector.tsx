@@ -61,8 +61,8 @@ function StepTable({ def, r, lookAhead, clipped }: { def: OptimizerDef; r: StepR
     <Row key="gradient" name="gradient" label="gradient" tex={lookAhead ? String.raw`\nabla f(\text{look-ahead})` : String.raw`\nabla f(x_t)`} values={r.gradient} />,
     <Row key="used" name="used" label="gradient after noise and clipping" tex={clipped ? String.raw`g_t\ \text{(clipped)}` : String.raw`g_t\ \text{(used)}`} values={r.used} />,
     ...[...r.state, ...r.derived].map((s) => {
-      const sym = stateSymbol(s.name);
-      return <Row key={s.name} name={`state-${s.name}`} label={sym.text} tex={sym.tex.split(" = ")[0]} values={s.values} />;
+      const sym = stateSymbol(s.name, def.name);
+      return <Row key={s.name} name={`state-${s.name}`} label={sym.text} tex={sym.tex} values={s.values} />;
     }),
     <Row key="effective" name="effective" label={`effective step, multiplying ${directionText(def)}`} tex={String.raw`${effectiveTex(def)}\ (\times\, ${directionTex(def)})`} values={r.effective} />,
     <Row key="update" name="update" label="update" tex={String.raw`\Delta x = x_{t+1} - x_t`} values={r.update} />,

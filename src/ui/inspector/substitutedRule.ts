@@ -13,7 +13,7 @@ import { stateSymbol } from "./stateSymbols";
 export const texVec = (v: readonly number[]): string => (v.length === 1 ? texNumber(v[0]) : String.raw`(${v.map(texNumber).join(String.raw`,\ `)})`);
 
 /** `aligned` rows: symbol &= value. */
-export function substitutedRows(def: Pick<OptimizerDef, "symbols" | "terminal" | "transforms">, r: StepRecord, lookAhead: boolean): string[] {
+export function substitutedRows(def: Pick<OptimizerDef, "name" | "symbols" | "terminal" | "transforms">, r: StepRecord, lookAhead: boolean): string[] {
   const rows: string[] = [];
   const seen = new Set<string>();
   const row = (lhs: string, rhs: string) => {
@@ -27,8 +27,7 @@ export function substitutedRows(def: Pick<OptimizerDef, "symbols" | "terminal" |
   rows.push(String.raw`g_t &= ${texVec(r.used)}${changed ? String.raw`\ \text{(noise, clip)}` : ""}`);
   seen.add("g_t");
   row(String.raw`\eta_t`, texNumber(r.lr));
-  for (const s of r.state) row(stateSymbol(s.name).tex.split(" = ")[0], texVec(s.values));
-  for (const s of r.derived) row(stateSymbol(s.name).tex.split(" = ")[0], texVec(s.values));
+  for (const s of [...r.state, ...r.derived]) row(stateSymbol(s.name, def.name).tex, texVec(s.values));
   if (def.terminal === "descend") {
     const sym = def.symbols;
     if (sym.num !== "g_t") row(sym.num, texVec(r.num));
@@ -41,17 +40,21 @@ export function substitutedRows(def: Pick<OptimizerDef, "symbols" | "terminal" |
   return rows;
 }
 
-/** The effective step's formula for the table and the rule (Adam-like: η_t / (√v̂ + ε)). */
+/**
+ * The effective step's formula, in the rule's symbols: Adam-like, η_t over the denominator
+ * the rule builds (√v̂/√(1 − β₂ᵗ⁺¹) + ε, the textbook's √v̂ + ε with v̂ bias-corrected);
+ * otherwise scale / den.
+ */
 export function effectiveTex(def: Pick<OptimizerDef, "symbols" | "transforms">): string {
-  if (def.transforms.includes("biasCorrection")) return String.raw`\eta_t / (\sqrt{\hat v_{t+1}} + \epsilon)`;
   const { scale, den } = def.symbols;
+  if (def.transforms.includes("biasCorrection") && den !== null) return String.raw`\eta_t / (${den})`;
   const s = scale ?? "1";
   return den === null ? s : String.raw`(${s}) / (${den})`;
 }
 
 /** The direction the effective step multiplies (Adam-like: m̂). */
 export function directionTex(def: Pick<OptimizerDef, "symbols" | "transforms">): string {
-  return def.transforms.includes("biasCorrection") ? String.raw`\hat m_{t+1}` : def.symbols.num;
+  return def.transforms.includes("biasCorrection") ? stateSymbol("mHat").tex : def.symbols.num;
 }
 
 export type { Vec };
