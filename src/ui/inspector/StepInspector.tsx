@@ -64,7 +64,7 @@ function StepTable({ def, r, lookAhead, clipped }: { def: OptimizerDef; r: StepR
       const sym = stateSymbol(s.name, def.name);
       return <Row key={s.name} name={`state-${s.name}`} label={sym.text} tex={sym.tex} values={s.values} />;
     }),
-    <Row key="effective" name="effective" label={`effective step, multiplying ${directionText(def)}`} tex={String.raw`${effectiveTex(def)}\ (\times\, ${directionTex(def)})`} values={r.effective} />,
+    <Row key="effective" name="effective" label={`effective step, multiplying ${directionText(def)}`} tex={r.effective ? String.raw`${effectiveTex(def)}\ (\times\, ${directionTex(def)})` : String.raw`\text{effective step}`} values={r.effective} />,
     <Row key="update" name="update" label="update" tex={String.raw`\Delta x = x_{t+1} - x_t`} values={r.update} />,
   ];
   return (
