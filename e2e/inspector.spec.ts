@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
 import { inspectRun, type StepRecord } from "../src/core/engine/inspect";
 import type { Experiment } from "../src/core/experiment/types";
@@ -140,4 +141,27 @@ test("arrows on the plot follow the checkbox, and clipping draws its radius", as
   await inspector(page).getByRole("checkbox", { name: "Arrows on plot" }).uncheck();
   await expect(arrows.locator(".inspector-arrow")).toHaveCount(0);
   await expect(arrows.locator(".inspector-clip")).toHaveCount(0);
+});
+
+test("the inspector is reachable and named: toggle, checkbox and chart quantity by keyboard; no serious axe violations", async ({ page }) => {
+  await page.goto("/");
+  const toggle = page.getByRole("button", { name: "Step inspector" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await stepTimes(page, 2);
+  const quantity = inspector(page).getByRole("combobox", { name: "Over the steps:" });
+  await expect(quantity.locator("option")).toContainText(["first moment m", "effective step"]);
+  await quantity.selectOption({ label: "first moment m" });
+  await expect(inspector(page).getByRole("img", { name: "Time series of the first moment m" })).toBeVisible();
+  const box = inspector(page).getByRole("checkbox", { name: "Arrows on plot" });
+  await box.focus();
+  await page.keyboard.press("Space");
+  await expect(box).toBeChecked();
+  const results = await new AxeBuilder({ page }).include(".step-inspector").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await toggle.click();
+  await expect(inspector(page)).toHaveCount(0);
 });
