@@ -61,7 +61,8 @@ export function SeriesChart() {
     ctx.clearRect(0, 0, size.w, size.h);
     ctx.font = `11px ${theme.font}`;
     const pair = series?.series.filter((s) => s.name === name) ?? [];
-    const last = series && series.steps.length > 0 ? series.steps[series.steps.length - 1] : 0;
+    // The x axis spans at least 10 steps, so the first few steps do not get fractional step ticks.
+    const last = Math.max(10, series && series.steps.length > 0 ? series.steps[series.steps.length - 1] : 0);
     const box: ChartBox = { left: MARGIN.left, top: MARGIN.top, width: Math.max(10, size.w - MARGIN.left - MARGIN.right), bottom: size.h - MARGIN.bottom };
     const colors = theme.dark ? COORD_COLORS.dark : COORD_COLORS.light;
     const summaries = pair.map((s) => {
@@ -78,7 +79,7 @@ export function SeriesChart() {
     paintYGrid(ctx, y, box, theme);
     paintAxes(ctx, last, box, quantityLabel(name, inspection?.optimizer), theme);
     paintSeries(ctx, summaries.map((s) => ({ color: colors[s.coord], selected: true, actual: s.sum, plan: null })), y, box);
-    if (last > 0) paintCursor(ctx, Math.round(stepX(box, Math.min(shown, last), last)) + 0.5, box, true, theme);
+    if (series && series.steps.length > 0) paintCursor(ctx, Math.round(stepX(box, Math.min(shown, last), last)) + 0.5, box, true, theme);
     // Key: x and y in their colours, top right.
     ctx.textAlign = "right";
     ctx.textBaseline = "alphabetic";
@@ -91,7 +92,7 @@ export function SeriesChart() {
     }
     const at = series ? series.steps.findIndex((k) => k >= shown) : -1;
     const reading = at >= 0 && pair.length === 2 ? ` At step ${series!.steps[at]}: x ${formatValue(pair[0].values[at])}, y ${formatValue(pair[1].values[at])}.` : "";
-    setDescription(`${quantityLabel(name, inspection?.optimizer)} per coordinate over steps 1 to ${last}.${reading}`);
+    setDescription(`${quantityLabel(name, inspection?.optimizer)} per coordinate over steps 1 to ${series && series.steps.length > 0 ? series.steps[series.steps.length - 1] : 0}.${reading}`);
   }, [series, name, size, shown, themeTick]);
 
   return (
