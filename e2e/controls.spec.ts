@@ -299,7 +299,7 @@ test("optimizer, schedule, clipping and noise editors follow the registries", as
 
 test("the surface picker lists every surface and switches the race", async ({ page }) => {
   const surface = page.getByRole("combobox", { name: "Surface", exact: true });
-  await expect(surface.locator("option")).toHaveCount(15);
+  await expect(surface.locator("option")).toHaveCount(16);
   await expect(surface).toHaveValue("rosenbrock");
   await surface.selectOption("bowl");
   await expect(surface).toHaveValue("bowl");
