@@ -280,3 +280,20 @@ test("Import refuses an invalid file field by field and keeps the current experi
   await expect(message(page)).toHaveText(/^Not imported: bad\.json: surface: "moon" unknown surface; allowed: [^·]*… · steps: 0 must be a positive integer ≤ 100000000 · runs\[0\]\.optimizer\.lr: -1 must be a number > 0$/);
   expect(await pageState(page)).toEqual(before);
 });
+
+test("Import refuses what this page cannot race (32 runs) and files over 1 MB, naming why", async ({ page }) => {
+  await page.goto("/");
+  await expect(counter(page)).toHaveText(/^0\s*\/\s*5000$/);
+  const before = await pageState(page);
+  const pick = async (name: string, buffer: Buffer) => {
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "Import experiment", exact: true }).click()]);
+    await chooser.setFiles({ name, mimeType: "application/json", buffer });
+  };
+  const many = { surface: "bowl", steps: 10, runs: Array.from({ length: 32 }, () => ({ optimizer: { name: "sgd" } })) };
+  await pick("many.json", Buffer.from(JSON.stringify(many)));
+  await expect(message(page)).toHaveText("Not imported: many.json: runs: 32 runs; this page races at most 12 (npm run race takes up to 32)");
+  await pick("huge.json", Buffer.alloc(2 * 1024 * 1024, 0x20));
+  await expect(message(page)).toHaveText("Not imported: huge.json is 2.0 MB; an experiment file is at most 1 MB");
+  expect(await pageState(page)).toEqual(before);
+});

@@ -11,6 +11,8 @@ import { downloadFile } from "../download";
 import "./share.css";
 
 export const EXPERIMENT_FILE = "downhill-experiment.json";
+/** Twelve runs with every option, pretty-printed, are about 5 kB: a bigger file is not read into the page. */
+const MAX_IMPORT_BYTES = 1024 * 1024;
 
 /** What this page cannot race although the format allows it (the CLI can). */
 function pageLimits(runs: number, steps: number): string | null {
@@ -26,6 +28,10 @@ function pageLimits(runs: number, steps: number): string | null {
  */
 async function importFile(file: File): Promise<void> {
   const { setMessage } = useStore.getState();
+  if (file.size > MAX_IMPORT_BYTES) {
+    setMessage(`Not imported: ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; an experiment file is at most 1 MB`);
+    return;
+  }
   const text = decodeText(new Uint8Array(await file.arrayBuffer()));
   if (text === null) {
     setMessage(`Not imported: ${file.name} is not UTF-8 or UTF-16 text`);
