@@ -37,8 +37,10 @@ for (const preset of presets) {
     const labels = preset.experiment.runs.map((r) => r.label ?? r.id);
     await expect(page.getByRole("table").locator("tbody tr .name-text")).toHaveText(labels);
     await expect(page.getByRole("combobox", { name: "Surface" })).toHaveValue(preset.experiment.surface);
-    // The plot redrew for the preset's surface and view.
-    await expect.poll(() => contoursDrawn(page)).toBeGreaterThan(drawnBefore);
+    // The plot redrew its contours for the preset's surface and view (the page opens on
+    // Rosenbrock's own view, so a Rosenbrock preset without a view needs none).
+    const opening = await page.evaluate(() => (window as any).downhill.store.getInitialState().experiment.surface);
+    if (preset.experiment.surface !== opening || preset.experiment.view) await expect.poll(() => contoursDrawn(page)).toBeGreaterThan(drawnBefore);
 
     await page.getByRole("button", { name: "Run to end" }).click();
     await page.waitForFunction(
