@@ -60,5 +60,5 @@ export const cliff: Surface = {
   start: [3.5, 1.5],
   critical: [minimum],
   floor: minimum.value,
-  note: "A plateau that ends in a sheer wall: the gradient on the wall is 250 times the bowl's, so an unclipped step is thrown far out and explodes, while a clipped one walks down.",
+  note: "A plateau that ends in a sheer wall: the gradient on the wall reaches about 250, against about 15 on the plateau at the default start, so an unclipped step is thrown far out and explodes, while a clipped one walks down.",
 };
