@@ -156,3 +156,35 @@ for (const size of sizes) {
     });
   }
 }
+
+test.describe("projector 1280×720 with the classroom open", () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test("every preset's caption, and the step inspector, fit without cuts while the plot keeps 30%", async ({ page }) => {
+    await page.goto("/");
+    await expect(counter(page)).toHaveText(/^0\s*\/\s*5000$/);
+    await page.getByRole("button", { name: "Step inspector", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Step inspector" })).toBeVisible();
+    const picker = page.getByRole("combobox", { name: "Presets" });
+    const titles = (await picker.locator("option:not([disabled])").allTextContents()).map((t) => t.trim());
+    expect(titles.length).toBeGreaterThanOrEqual(11);
+    for (const title of titles) {
+      await picker.selectOption({ label: title });
+      await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+      await page.getByRole("button", { name: "Step", exact: true }).click();
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const cuts = await page.evaluate(findCuts, TEXT);
+      expect(cuts, title).toEqual([]);
+      const canvas = (await page.locator('canvas[data-layer="contours"]').boundingBox())!;
+      expect(canvas.width * canvas.height, title).toBeGreaterThanOrEqual(0.3 * 1280 * 720);
+      const transport = (await page.locator(".transport").boundingBox())!;
+      expect(transport.y + transport.height, title).toBeLessThanOrEqual(720);
+    }
+    const dir = process.env.DOWNHILL_SHOTS;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: `${dir}/1280x720-preset-inspector.png` });
+      await page.screenshot({ path: `${dir}/1280x720-preset-inspector-full.png`, fullPage: true });
+    }
+  });
+});
