@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useStore } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
 import { downloadFile } from "../download";
@@ -90,7 +90,7 @@ export function ExportMenu() {
     }
   };
 
-  const onMenuKey = (e: React.KeyboardEvent) => {
+  const onMenuKey = (e: KeyboardEvent) => {
     const list = items();
     const at = list.indexOf(document.activeElement as HTMLElement);
     const go = (i: number) => list[(i + list.length) % list.length]?.focus();
