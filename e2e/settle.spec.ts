@@ -52,9 +52,11 @@ test("Rosenbrock at 100 steps/s with only Momentum shown stops where Momentum re
   await expect(page.locator(".transport").getByRole("status").filter({ hasText: "Settled" })).toHaveText("Settled: every visible run has converged or diverged");
   await expect(page.getByRole("region", { name: "Leaderboard" }).getByRole("row", { name: /Momentum/ })).toContainText("converged");
 
-  // Nothing moves afterwards, and unticking the box lets the race play on.
+  // Nothing moves afterwards, Space does not start it either, and unticking the box lets the race play on.
+  await page.keyboard.press("Space");
   await page.waitForTimeout(500);
   expect(await storeStep(page)).toBe(expected);
+  await expect(play(page)).toBeDisabled();
   await stopBox(page).uncheck();
   await expect(play(page)).toBeEnabled();
   await expect(page.locator(".transport").getByRole("status").filter({ hasText: "Settled" })).toHaveCount(0);

@@ -8,7 +8,7 @@ import { formatError, validateExperiment } from "../core/experiment";
 import { createBridge, createContourBridge, type ContourBridge, type EngineBridge } from "../worker/bridge";
 import { MAX_BROWSER_STEPS, type FromWorker, type View } from "../worker/protocol";
 import { ContourRequests, type ContourReply } from "./contourRequests";
-import { firstSettledStep, settleInputs } from "./settled";
+import { firstSettledStep, raceSettledAt, settleInputs } from "./settled";
 import { engineKey, useStore } from "./store";
 import { trajectories } from "./trajectories";
 
@@ -127,6 +127,8 @@ function startEngine(bridge: EngineBridge, contourWorkers: ContourBridge[]): Eng
     play() {
       const s = useStore.getState();
       if (trajectories.done) return;
+      // Settled with "Stop when settled" on: playing would stop again at the next step (Space, like the disabled Play button, does nothing).
+      if (s.experiment.stopWhenSettled && raceSettledAt(s.experiment, trajectories, trajectories.step)) return;
       s.setScrub(null);
       s.setPlaying(true);
       bridge.send({ type: "play", speed: s.speed });
