@@ -200,3 +200,22 @@ test("Cancel stops a recording within 100 ms and nothing is downloaded", async (
   expect(downloads).toBe(0);
   await expect(exportButton(page)).toBeEnabled();
 });
+
+test("without MediaRecorder, Animation (WebM) says the browser cannot record and nothing else happens", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as any).MediaRecorder;
+  });
+  await page.reload();
+  await expect(counter(page)).toHaveText(/^0\s*\/\s*5000$/);
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await exportButton(page).click();
+  await page.getByRole("menuitem", { name: "Animation (WebM)" }).click();
+  await expect(page.locator("p.message")).toContainText("no MediaRecorder that writes WebM");
+  await expect(page.getByRole("progressbar", { name: "Animation progress" })).toHaveCount(0);
+  await expect(exportButton(page)).toBeEnabled();
+  // The other exports still work.
+  const { name } = await exportFile(page, "Race as CSV");
+  expect(name).toBe("downhill-rosenbrock-race.csv");
+  expect(downloads).toBe(1);
+});
