@@ -152,6 +152,7 @@ test.describe("lecture mode", () => {
     await expect(page.locator("html")).not.toHaveClass(/\blecture\b/);
     await expect(page.getByRole("complementary", { name: "Runs" })).toBeVisible();
     await expect(page.getByRole("complementary", { name: "Lecture" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Lecture mode" })).toBeFocused();
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBe(before.body);
   });
 

@@ -14,4 +14,8 @@ export function enterLecture(): void {
 export function leaveLecture(): void {
   useStore.getState().setLecture(false);
   if (document.fullscreenElement && typeof document.exitFullscreen === "function") document.exitFullscreen().catch(() => {});
+  // The focus was in the lecture column, gone now: give it back to the button that came in.
+  requestAnimationFrame(() => {
+    if (document.activeElement === document.body || document.activeElement === null) document.querySelector<HTMLElement>("[data-lecture-entry]")?.focus();
+  });
 }
