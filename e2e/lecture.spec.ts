@@ -156,6 +156,28 @@ test.describe("lecture mode", () => {
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBe(before.body);
   });
 
+  test("a long formula (Goldstein–Price) is scaled to fit the plot panel, not cut", async ({ page }) => {
+    await page.addInitScript(() => {
+      Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("Full screen refused (test)"));
+    });
+    await open(page);
+    await page.getByLabel("Surface", { exact: true }).selectOption("goldsteinPrice");
+    await expect(page.locator(".plot-formula .katex")).toBeVisible();
+    await page.getByRole("button", { name: "Lecture mode" }).click();
+    const fit = () =>
+      page.evaluate(() => {
+        const f = document.querySelector<HTMLElement>(".plot-formula")!;
+        const panel = document.querySelector(".plot")!.getBoundingClientRect();
+        return { overflow: f.scrollWidth - f.clientWidth, right: f.getBoundingClientRect().right, panelRight: panel.right, scale: f.style.fontSize };
+      });
+    await expect.poll(async () => (await fit()).overflow).toBeLessThanOrEqual(1);
+    const m = await fit();
+    expect(m.right).toBeLessThanOrEqual(m.panelRight);
+    expect(parseFloat(m.scale)).toBeGreaterThanOrEqual(0.6);
+    await page.keyboard.press("Escape");
+    await expect.poll(async () => (await fit()).scale).toBe("");
+  });
+
   test("three saved scenes survive a reload, reorder into a deck, and ← → step through it in lecture mode", async ({ page }) => {
     await open(page);
     await saveThreeScenes(page);

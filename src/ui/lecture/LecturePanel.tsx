@@ -3,6 +3,7 @@ import { getSurface } from "../../core/surfaces";
 import { loadScenes, stepDeck } from "../../state/scenes";
 import { useStore } from "../../state/store";
 import { HelpButton } from "../HelpOverlay";
+import { fitFormulas } from "./fitFormula";
 import { leaveLecture } from "./lectureMode";
 import "./lecture.css";
 
@@ -43,7 +44,11 @@ export function LecturePanel() {
       full = document.fullscreenElement !== null;
     };
     document.addEventListener("fullscreenchange", onFullscreen);
-    return () => document.removeEventListener("fullscreenchange", onFullscreen);
+    const unfit = fitFormulas();
+    return () => {
+      document.removeEventListener("fullscreenchange", onFullscreen);
+      unfit();
+    };
   }, [lecture]);
 
   if (!lecture) return null;
