@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { readFileSync } from "node:fs";
 import lz from "lz-string";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
 
 /** The store, read through the app's debug handle. */
@@ -303,6 +304,32 @@ test.describe("lecture mode", () => {
     expect(await deckNames(page)).toHaveLength(1);
   });
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`no serious accessibility violations in the Scenes dialog, lecture mode and the help dialog (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.addInitScript(() => {
+      Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("Full screen refused (test)"));
+    });
+    await open(page);
+    const serious = async () => {
+      const result = await new AxeBuilder({ page }).analyze();
+      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    };
+    await saveScene(page, "One", "A narration.");
+    await page.getByRole("button", { name: "Scenes", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "Scenes" })).toBeVisible();
+    expect(await serious()).toEqual([]);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Lecture mode" }).click();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("complementary", { name: "Lecture" })).toContainText("Scene 1 of 1");
+    expect(await serious()).toEqual([]);
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    expect(await serious()).toEqual([]);
+  });
+}
 
 test("? opens the help listing every shortcut; Tab stays inside it; Escape closes it and the focus returns", async ({ page }) => {
   await open(page);
