@@ -331,6 +331,33 @@ for (const colorScheme of ["light", "dark"] as const) {
   });
 }
 
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("lecture mode, the Scenes dialog and the embed view do not scroll sideways at 390×844", async ({ page }) => {
+    await page.addInitScript(() => {
+      Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("Full screen refused (test)"));
+    });
+    await open(page);
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await saveScene(page, "A scene whose name is long enough to need wrapping on a phone screen", "Narration that wraps too.");
+    await page.getByRole("button", { name: "Scenes", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Scenes" });
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Lecture mode" }).click();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("complementary", { name: "Lecture" })).toContainText("Scene 1 of 1");
+    expect(await sideways()).toBeLessThanOrEqual(390);
+    const plot = (await page.locator(".plot-image").boundingBox())!;
+    expect(plot.height).toBeGreaterThan(250);
+    await open(page, "/?embed");
+    expect(await sideways()).toBeLessThanOrEqual(390);
+  });
+});
+
 test("? opens the help listing every shortcut; Tab stays inside it; Escape closes it and the focus returns", async ({ page }) => {
   await open(page);
   await page.keyboard.press("?");
