@@ -87,3 +87,22 @@ describe("schedule lengths follow the horizon", () => {
     expect(state().typedLengths.size).toBe(0);
   });
 });
+
+describe("a lesson's caption and the race it describes", () => {
+  it("remembers the race a caption came with, sees an edit, and drops the caption with the surface", async () => {
+    const { engineKey } = await import("./engineKey");
+    state().setExperiment({ ...defaultExperiment(), title: "T", caption: "SGD ends at 0.00516." });
+    expect(state().lessonKey).toBe(engineKey(state().experiment));
+    state().updateRun("sgd", { label: "renamed" });
+    expect(engineKey(state().experiment)).toBe(state().lessonKey);
+    state().setOptimizerParam("sgd", "lr", 0.002);
+    expect(engineKey(state().experiment)).not.toBe(state().lessonKey);
+    state().setSurface("bowl");
+    expect(state().experiment.title).toBeUndefined();
+    expect(state().experiment.caption).toBeUndefined();
+    expect(state().lessonKey).toBeNull();
+  });
+  it("has no lesson for an experiment without a caption", () => {
+    expect(state().lessonKey).toBeNull();
+  });
+});

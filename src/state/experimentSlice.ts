@@ -4,6 +4,7 @@ import { uniqueRunId } from "../core/experiment/runIds";
 import { getOptimizer } from "../core/optim";
 import { getSurface } from "../core/surfaces";
 import { defaultExperiment } from "./defaults";
+import { engineKey } from "./engineKey";
 import { followHorizon, horizonLength } from "./horizon";
 import { nextColor } from "./palette";
 import type { AppState } from "./store";
@@ -19,6 +20,11 @@ export interface ExperimentSlice {
    * the experiment: it records how a value came about, not what runs.
    */
   typedLengths: ReadonlySet<string>;
+  /**
+   * The race a lesson's caption was written for (engineKey of the experiment loaded with
+   * it), so the caption can say when the race on screen is no longer the one it describes.
+   */
+  lessonKey: string | null;
   /** Marks a horizon length of a run's schedule as typed by the user (or not). */
   setLengthTyped(id: string, key: string, typed: boolean): void;
   setExperiment(e: Experiment): void;
@@ -70,6 +76,7 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
   experiment: defaultExperiment(),
   selectedRunId: "adam",
   typedLengths: new Set(),
+  lessonKey: null,
   setLengthTyped: (id, key, typed) =>
     set((s) => {
       const k = lengthKey(id, key);
@@ -83,14 +90,17 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
     set((s) => ({
       experiment,
       typedLengths: new Set(),
+      lessonKey: experiment.title || experiment.caption ? engineKey(experiment) : null,
       selectedRunId: experiment.runs.some((r) => r.id === s.selectedRunId) ? s.selectedRunId : (experiment.runs[0]?.id ?? null),
     })),
   setSurface: (name) =>
     set((s) => {
       const surface = getSurface(name);
       if (!surface) return s;
-      const { view: _view, ...rest } = s.experiment;
+      // Another surface is another lesson: the caption of this one goes with its view.
+      const { view: _view, title: _t, caption: _c, ...rest } = s.experiment;
       return {
+        lessonKey: null,
         experiment: { ...rest, surface: name, start: [surface.start[0], surface.start[1]], runs: s.experiment.runs.map(({ start: _s, ...r }) => r) },
       };
     }),

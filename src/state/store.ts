@@ -6,7 +6,9 @@ import { createLectureSlice, type LectureSlice } from "./lectureSlice";
 export interface UiSlice {
   /** Last engine or validation message shown to the user (null: none). */
   message: string | null;
-  setMessage(m: string | null): void;
+  /** "error": something was refused or failed (the default); "info": a confirmation ("Link copied"). */
+  messageKind: "error" | "info";
+  setMessage(m: string | null, kind?: "error" | "info"): void;
 }
 
 export type AppState = ExperimentSlice & PlaybackSlice & LectureSlice & UiSlice;
@@ -17,11 +19,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createLectureSlice(...a),
   message: null,
-  setMessage: (message) => a[0]({ message }),
+  messageKind: "error",
+  setMessage: (message, kind = "error") => a[0]({ message, messageKind: kind }),
 }));
 
-/** The part of the experiment the engine depends on: cosmetic fields do not re-run the race. */
-export function engineKey(e: AppState["experiment"]): string {
-  const { view: _v, title: _t, caption: _c, selected: _s, step: _st, stopWhenSettled: _w, version: _ver, ...rest } = e;
-  return JSON.stringify({ ...rest, runs: e.runs.map(({ label: _l, color: _c, hidden: _h, ...r }) => r) });
-}
+export { engineKey } from "./engineKey";

@@ -24,8 +24,9 @@ import { Embed, isEmbedView } from "./embed/Embed";
 
 function Message() {
   const message = useStore((s) => s.message);
+  const kind = useStore((s) => s.messageKind);
   return (
-    <p className="message" role="status" aria-live="polite">
+    <p className="message" role="status" aria-live="polite" data-kind={kind}>
       {message}
     </p>
   );

@@ -18,7 +18,7 @@ const ITEMS: { kind: Kind; label: string }[] = [
   { kind: "webm", label: "Animation (WebM)" },
 ];
 
-const say = (m: string) => useStore.getState().setMessage(m);
+const say = (m: string, kind: "error" | "info" = "error") => useStore.getState().setMessage(m, kind);
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -79,8 +79,8 @@ export function ExportMenu() {
         const video = await rec.done;
         if (video) {
           downloadFile(exportName(snap.surface, "race", "webm"), video);
-          say(`Animation saved: ${duration} s, ${(video.size / 1e6).toFixed(1)} MB`);
-        } else say("Animation cancelled: nothing saved");
+          say(`Animation saved: ${duration} s, ${(video.size / 1e6).toFixed(1)} MB`, "info");
+        } else say("Animation cancelled: nothing saved", "info");
       }
     } catch (err) {
       say(`Export failed: ${reason(err)}`);

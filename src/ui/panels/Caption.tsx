@@ -1,6 +1,6 @@
 import { useId } from "react";
 import type { Experiment } from "../../core/experiment/types";
-import { useStore } from "../../state/store";
+import { engineKey, useStore } from "../../state/store";
 import "./caption.css";
 
 /** The experiment without its lesson text (the race itself, and so the engine, untouched). */
@@ -18,6 +18,8 @@ export function Caption() {
   const id = useId();
   const title = useStore((s) => s.experiment.title);
   const caption = useStore((s) => s.experiment.caption);
+  // Edited since it was loaded: the caption's numbers describe the race as it was.
+  const changed = useStore((s) => s.lessonKey !== null && engineKey(s.experiment) !== s.lessonKey);
   if (!title && !caption) return null;
   return (
     <section className="caption" aria-labelledby={title ? id : undefined} aria-label={title ? undefined : "Lesson"}>
@@ -27,6 +29,11 @@ export function Caption() {
         </h2>
       )}
       {caption && <p className="caption-text">{caption}</p>}
+      {changed && (
+        <p className="caption-changed" role="note">
+          Changed since this lesson was loaded: its numbers describe the race as it was.
+        </p>
+      )}
       <button
         type="button"
         className="caption-dismiss"

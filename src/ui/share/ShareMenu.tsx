@@ -48,7 +48,7 @@ async function importFile(file: File): Promise<void> {
     return;
   }
   loadExperiment(v.experiment);
-  setMessage(`Imported ${file.name}`);
+  setMessage(`Imported ${file.name}`, "info");
 }
 
 function exportFile(): void {
@@ -94,7 +94,7 @@ export function ShareMenu() {
     const link = currentLink();
     try {
       await navigator.clipboard.writeText(link);
-      useStore.getState().setMessage("Link copied");
+      useStore.getState().setMessage("Link copied", "info");
       close(true);
     } catch {
       useStore.getState().setMessage("The browser refused the clipboard: copy the link from the box in the Share menu");
