@@ -107,3 +107,16 @@ test("after clicking a run card's buttons or a checkbox, the shortcuts still wor
   await page.keyboard.press("r");
   await expect(counter(page)).toHaveText(/^0\s*\//);
 });
+
+test("menus opened with the mouse close on Escape: Share and Export", async ({ page }) => {
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const copy = page.getByRole("button", { name: "Copy link" });
+  await expect(copy).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(copy).toBeHidden();
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const png = page.getByRole("menuitem", { name: "Plot as PNG" });
+  await expect(png).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(png).toBeHidden();
+});

@@ -19,7 +19,16 @@ import "./inspector.css";
 export function InspectorButton() {
   const open = useInspector((s) => s.open);
   return (
-    <button type="button" aria-pressed={open} onClick={() => useInspector.getState().setOpen(!open)} title="The selected run's gradient, optimizer state, effective step and update at the shown step">
+    <button
+      type="button"
+      aria-pressed={open}
+      onClick={() => {
+        useInspector.getState().setOpen(!open);
+        // The panel opens below the others, off screen on a projector: bring it into view.
+        if (!open) requestAnimationFrame(() => document.querySelector(".step-inspector")?.scrollIntoView({ block: "nearest", behavior: "smooth" }));
+      }}
+      title="The selected run's gradient, optimizer state, effective step and update at the shown step"
+    >
       Step inspector
     </button>
   );

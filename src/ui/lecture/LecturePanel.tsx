@@ -56,15 +56,18 @@ export function LecturePanel() {
   const heading = title ?? scene?.name ?? getSurface(surfaceName)?.displayName ?? surfaceName;
   return (
     <aside className="lecture-panel" aria-label="Lecture">
-      <h2 ref={headingRef} tabIndex={-1} className="lecture-title">
-        {heading}
-      </h2>
-      {caption && <p className="lecture-caption">{caption}</p>}
-      {scene?.narration && (
-        <p className="lecture-narration" aria-label="Narration">
-          {scene.narration}
-        </p>
-      )}
+      {/* The lesson's text scrolls on its own; the deck and the way out stay in view below it. */}
+      <div className="lecture-text" tabIndex={0} role="region" aria-label="Lesson text">
+        <h2 ref={headingRef} tabIndex={-1} className="lecture-title">
+          {heading}
+        </h2>
+        {caption && <p className="lecture-caption">{caption}</p>}
+        {scene?.narration && (
+          <p className="lecture-narration" aria-label="Narration">
+            {scene.narration}
+          </p>
+        )}
+      </div>
       <div className="lecture-deck" role="group" aria-label="Deck">
         <p className="lecture-scene" aria-live="polite">
           {sceneLabel(sceneIndex, scenes.length)}

@@ -81,8 +81,17 @@ export function ShareMenu() {
     const onPointer = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) close(false);
     };
+    // Opened with the mouse, the focus is handed back to the page (shortcuts keep working), so
+    // Escape is heard on the document, not only inside the menu.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close(root.current?.contains(document.activeElement) ?? false);
+    };
     document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
   }, [open]);
 
   useEffect(() => {
