@@ -5,6 +5,7 @@
  * top. Styles follow the page's: plot.css for marks and axes, pathLayer.ts for paths (a
  * halo casing painted behind, so it never covers an earlier path).
  */
+import { axisNamePositions } from "../plot/axes";
 import { renderContourImage } from "../plot/contourImage";
 import { clampPx, type Frame } from "../plot/frame";
 import { criticalShape, SQUARE } from "../plot/markers";
@@ -64,11 +65,12 @@ export function paintStill(ctx: CanvasRenderingContext2D, snap: PlotSnapshot, la
     ctx.fillText(t.label, box.x - 9, box.y + t.at);
   }
   ctx.font = `italic 12px ${theme.font}`;
-  ctx.textAlign = "end";
+  const names = axisNamePositions(box);
+  ctx.textAlign = "start";
+  ctx.textBaseline = "middle";
+  ctx.fillText("x", names.x.x, names.x.y);
   ctx.textBaseline = "alphabetic";
-  ctx.fillText("x", box.x + box.width, box.y + box.height + 26);
-  ctx.textAlign = "center";
-  ctx.fillText("y", box.x - 8, box.y - 6);
+  ctx.fillText("y", names.y.x, names.y.y);
 
   const bar = layout.bar;
   snap.colors.forEach((c, i) => {

@@ -9,6 +9,7 @@
  * kept), so a 200,000-step race still opens in an editor; coordinates are rounded to
  * 1/100 px, far below what any screen shows.
  */
+import { axisNamePositions } from "../plot/axes";
 import { clampPx, type Frame } from "../plot/frame";
 import { criticalShape, SQUARE } from "../plot/markers";
 import { FUTURE_ALPHA, legendMeasure, LINE_WIDTH, SELECTED_LINE_WIDTH } from "./canvasPainter";
@@ -138,7 +139,8 @@ export function plotSvg(snap: PlotSnapshot): string {
   for (const t of L.yTicks)
     out.push(`<line x1="${box.x - 6}" x2="${box.x}" y1="${n2(box.y + t.at)}" y2="${n2(box.y + t.at)}"/><text stroke="none" x="${box.x - 9}" y="${n2(box.y + t.at)}" dominant-baseline="middle">${escapeXml(t.label)}</text>`);
   out.push(`</g>`);
-  out.push(`<g font-size="12" font-style="italic" fill="${muted}"><text x="${box.x + box.width}" y="${box.y + box.height + 26}" text-anchor="end">x</text><text x="${box.x - 8}" y="${box.y - 6}" text-anchor="middle">y</text></g>`);
+  const names = axisNamePositions(box);
+  out.push(`<g font-size="12" font-style="italic" fill="${muted}"><text x="${n2(names.x.x)}" y="${n2(names.x.y)}" dominant-baseline="middle">x</text><text x="${n2(names.y.x)}" y="${n2(names.y.y)}">y</text></g>`);
 
   // Colour bar.
   out.push(`<g class="colour-bar" transform="translate(${n2(bar.x)},${bar.y})">`);

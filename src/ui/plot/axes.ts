@@ -31,6 +31,16 @@ export function axisScales(frame: Frame) {
   };
 }
 
+/**
+ * Where the axis names go (left-aligned text): "x" just past the right end of the x axis
+ * (vertically centred on it), "y" just above the top of the y axis, on its right. Tick
+ * labels sit below and left of the axes, so at any font size (lecture mode's 17 px) the
+ * names never cover one. Shared by the plot and its PNG and SVG exports.
+ */
+export function axisNamePositions(box: { x: number; y: number; width: number; height: number }) {
+  return { x: { x: box.x + box.width + 3, y: box.y + box.height }, y: { x: box.x + 4, y: box.y - 5 } };
+}
+
 export function drawAxes(svg: SVGSVGElement, frame: Frame): void {
   const root = select(svg);
   const { x, y, xTicks, yTicks } = axisScales(frame);
@@ -40,17 +50,9 @@ export function drawAxes(svg: SVGSVGElement, frame: Frame): void {
   const gy = ensure(root, "g", "plot-axis plot-axis-y").attr("transform", `translate(${MARGINS.left},${MARGINS.top})`);
   gy.call(axisLeft(y).ticks(yTicks).tickSizeOuter(0));
 
-  ensure(root, "text", "plot-axis-label plot-axis-label-x")
-    .attr("x", MARGINS.left + frame.width)
-    .attr("y", MARGINS.top + frame.height + 26)
-    .attr("text-anchor", "end")
-    .text("x");
-  // Above the axis, clear of the top tick label.
-  ensure(root, "text", "plot-axis-label plot-axis-label-y")
-    .attr("x", MARGINS.left - 8)
-    .attr("y", MARGINS.top - 6)
-    .attr("text-anchor", "middle")
-    .text("y");
+  const names = axisNamePositions({ x: MARGINS.left, y: MARGINS.top, width: frame.width, height: frame.height });
+  ensure(root, "text", "plot-axis-label plot-axis-label-x").attr("x", names.x.x).attr("y", names.x.y).attr("text-anchor", "start").attr("dominant-baseline", "middle").text("x");
+  ensure(root, "text", "plot-axis-label plot-axis-label-y").attr("x", names.y.x).attr("y", names.y.y).attr("text-anchor", "start").attr("dominant-baseline", "auto").text("y");
   ensure(root, "rect", "plot-box")
     .attr("x", MARGINS.left + 0.5)
     .attr("y", MARGINS.top + 0.5)
