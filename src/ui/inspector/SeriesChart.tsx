@@ -65,6 +65,21 @@ export function SeriesChart() {
     const last = Math.max(10, series && series.steps.length > 0 ? series.steps[series.steps.length - 1] : 0);
     const box: ChartBox = { left: MARGIN.left, top: MARGIN.top, width: Math.max(10, size.w - MARGIN.left - MARGIN.right), bottom: size.h - MARGIN.bottom };
     const colors = theme.dark ? COORD_COLORS.dark : COORD_COLORS.light;
+    // The y range from the raw samples, so the left margin can fit the widest tick label
+    // ("0.000025") before the columns are laid out.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const s of pair)
+      for (const v of s.values)
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+    const ticks = Math.max(2, Math.floor((box.bottom - box.top) / 28));
+    const probe = yScale("linear", lo, hi, box.top, box.bottom, ticks);
+    const widest = Math.max(0, ...probe.ticks.map((t) => ctx.measureText(probe.format(t)).width));
+    box.left = Math.max(MARGIN.left, Math.ceil(widest) + 10);
+    box.width = Math.max(10, size.w - box.left - MARGIN.right);
     const summaries = pair.map((s) => {
       // Samples sit at their steps (thinned evenly); the summary skips the NaN between them.
       const dense = new Float64Array(last + 1).fill(NaN);
@@ -75,7 +90,7 @@ export function SeriesChart() {
     });
     const extent = { lo: Infinity, hi: -Infinity };
     for (const s of summaries) s.sum.extent(extent, false);
-    const y = yScale("linear", extent.lo, extent.hi, box.top, box.bottom, Math.max(2, Math.floor((box.bottom - box.top) / 28)));
+    const y = yScale("linear", extent.lo, extent.hi, box.top, box.bottom, ticks);
     paintYGrid(ctx, y, box, theme);
     paintAxes(ctx, last, box, quantityLabel(name, inspection?.optimizer), theme);
     paintSeries(ctx, summaries.map((s) => ({ color: colors[s.coord], selected: true, actual: s.sum, plan: null })), y, box);
