@@ -10,8 +10,7 @@
  * from building the race (its arrays) to the last step, with every per-step record kept,
  * as the app runs it; the same race without records (the CLI's --summary) is printed too.
  */
-import { minimaOf, Race, resolveRun, Run } from "../src/core/engine";
-import { formulaSurface } from "../src/core/surfaces/expression/formulaSurface";
+import { Race } from "../src/core/engine";
 import { optimizers } from "../src/core/optim";
 import { rosenbrock } from "../src/core/surfaces/rosenbrock";
 import type { Experiment } from "../src/core/experiment";
@@ -21,8 +20,6 @@ import { median as d3median } from "d3-array";
 const STEPS = Number(process.env.BENCH_STEPS ?? 1_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 11);
 const IN_PROCESS_BUDGET = 0.5;
-/** A typed Rosenbrock must race at least this fraction of the built-in's speed (issue 8). */
-const TYPED_BUDGET = 0.25;
 
 /** Small enough lrs that no optimizer diverges from (−2, 2) over the whole run. */
 const LR: Record<string, number> = { newton: 1, lbfgs: 1, sgd: 1e-4, adagrad: 0.05, rmsprop: 1e-3, adadelta: 1, rprop: 1e-3, asgd: 1e-4, nag: 1e-4, emaMomentum: 1e-4 };
@@ -116,36 +113,6 @@ for (const [records, label] of [[true, "every step recorded (the app)"], [false,
   console.log(
     `adam's fused transform chain alone (gradient + step, no engine bookkeeping): ${fmt(median(ps.map((p) => p.c.sps)))}` +
       `, ratio ${median(ps.map((p) => p.ratio)).toFixed(2)} of the floor (printed)`,
-  );
-}
-{
-  // The same Adam race on the built-in Rosenbrock and on "(1 - x)^2 + 100*(y - x^2)^2" typed:
-  // mathjs' derivative printed to JavaScript (src/core/surfaces/expression), through the engine's Run.
-  const typed = formulaSurface({ expression: "(1 - x)^2 + 100*(y - x^2)^2", domain: [[-2.5, 2.5], [-1.5, 3.5]] });
-  if (!typed.ok) throw new Error(typed.error.message);
-  const surface = typed.surface;
-  const spec = { id: "adam", start: [-2, 2] as [number, number], optimizer: { name: "adam", lr: 1e-3 } };
-  const once = (typedSurface: boolean) => {
-    const resolved = resolveRun(spec, { surface: "rosenbrock" });
-    const s = typedSurface ? surface : resolved.surface;
-    const run = new Run({ ...resolved, surface: s }, minimaOf(s), { expectedSteps: STEPS });
-    const t0 = cpuMillis();
-    for (let t = 0; t < STEPS; t++) run.step();
-    return { sps: STEPS / ((cpuMillis() - t0) / 1000), point: run.point };
-  };
-  const ps = Array.from({ length: REPEATS }, () => {
-    const b = once(false);
-    const t = once(true);
-    return { b, t, ratio: t.sps / b.sps };
-  });
-  const ratio = median(ps.map((p) => p.ratio));
-  const same = ps[0].b.point.every((v, i) => Math.abs(v - ps[0].t.point[i]) <= 1e-9 * Math.max(1, Math.abs(v)));
-  const verdict = ratio >= TYPED_BUDGET && same ? "OK" : "OVER";
-  if (verdict === "OVER") ok = false;
-  console.log(
-    `typed rosenbrock (adam, ${STEPS.toLocaleString("en")} steps): ${fmt(median(ps.map((p) => p.t.sps)))} against the built-in's ${fmt(median(ps.map((p) => p.b.sps)))}` +
-      `, ratio ${ratio.toFixed(2)} (median of ${REPEATS} pairs); budget ≥ ${TYPED_BUDGET.toFixed(2)}: ${verdict}` +
-      (same ? "; same end point" : `  [end points differ: ${ps[0].t.point} vs ${ps[0].b.point}]`),
   );
 }
 if (!ok) process.exitCode = 1;
