@@ -1,5 +1,5 @@
 import type { Surface } from "../surfaces/types";
-import { minEigen } from "../sym2";
+import { stationaryPoint } from "../surfaces/newton";
 import { DataObjective } from "./dataObjective";
 import { makeDataset, type DatasetSpec } from "./dataset";
 
@@ -19,26 +19,6 @@ const LATEX = {
   logisticRegression: String.raw`L(w_1, w_2) = \frac{1}{n} \sum_{i=1}^{n} \Bigl[\log\bigl(1 + e^{z_i}\bigr) - t_i z_i\Bigr],\ z_i = w_1 a_i + w_2 b_i`,
 };
 
-/** Newton from (0, 0) on a convex loss: its minimum (both models here are convex). */
-function minimum(obj: DataObjective): [number, number] {
-  let w1 = 0;
-  let w2 = 0;
-  const g = new Float64Array(2);
-  const h = new Float64Array(3);
-  for (let k = 0; k < 50; k++) {
-    obj.grad(w1, w2, g);
-    obj.hessian(w1, w2, h);
-    if (!(minEigen(h) > 0)) break;
-    const det = h[0] * h[2] - h[1] * h[1];
-    const d1 = (h[2] * g[0] - h[1] * g[1]) / det;
-    const d2 = (h[0] * g[1] - h[1] * g[0]) / det;
-    w1 -= d1;
-    w2 -= d2;
-    if (Math.hypot(d1, d2) < 1e-15 * Math.max(1, Math.hypot(w1, w2))) break;
-  }
-  return [w1, w2];
-}
-
 /**
  * The full-batch loss of a two-weight model on a seeded dataset as a surface: the contours
  * show it, the minimum is computed (Newton on the exact Hessian), and `batches` gives the
@@ -46,7 +26,8 @@ function minimum(obj: DataObjective): [number, number] {
  */
 export function dataSurface(spec: DatasetSpec): DataSurface {
   const obj = new DataObjective(makeDataset(spec));
-  const [m1, m2] = minimum(obj);
+  // Both losses are convex: Newton from (0, 0) reaches their one minimum.
+  const [m1, m2] = stationaryPoint(obj, 0, 0);
   const value = obj.f(m1, m2);
   const linear = spec.model === "linearRegression";
   return {

@@ -1,4 +1,4 @@
-import { strongWolfe } from "./strongWolfe";
+import { dot, strongWolfe } from "./strongWolfe";
 
 export interface LbfgsParams {
   /** The lr when `step` is given none (the engine passes the schedule's η_t each step). */
@@ -12,11 +12,6 @@ export interface LbfgsParams {
 /** f and ∇f at `x` (one evaluation, as PyTorch's closure); writes the gradient into `g`. */
 export type Closure = (x: Float64Array, g: Float64Array) => number;
 
-const dot = (a: Float64Array, b: Float64Array): number => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
 
 /**
  * torch.optim.LBFGS with max_iter = 1: `step` is one call of `LBFGS.step(closure)`, its

@@ -11,7 +11,8 @@ export interface LineSearchResult {
   evaluations: number;
 }
 
-const dot = (a: Float64Array, b: Float64Array): number => {
+/** a · b, summed in index order (as torch sums a 2-element dot). */
+export const dot = (a: Float64Array, b: Float64Array): number => {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;

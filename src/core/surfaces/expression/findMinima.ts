@@ -1,3 +1,4 @@
+import { newtonDirection } from "../../optim/newton/newtonStep";
 import { minEigen } from "../../sym2";
 import type { CriticalPoint } from "../types";
 
@@ -55,6 +56,7 @@ export function findMinima(s: Differentiable, domain: Domain): CriticalPoint[] {
 
 /** Damped, backtracked Newton from (x, y); the minimum it reaches, or null. */
 function refine(s: Differentiable, x: number, y: number, g: Float64Array, h: Float64Array, size: number): [number, number] | null {
+  const d = new Float64Array(2);
   let f = s.f(x, y);
   if (!Number.isFinite(f)) return null;
   for (let k = 0; k < MAX_ITER; k++) {
@@ -64,14 +66,12 @@ function refine(s: Differentiable, x: number, y: number, g: Float64Array, h: Flo
     const gn = Math.hypot(g[0], g[1]);
     const lmin = minEigen(h);
     if (gn <= 1e-10 * Math.max(1, Math.abs(f))) return lmin > 0 ? [x, y] : null;
-    // Shift the Hessian until it is safely positive definite.
-    const mu = lmin > 1e-8 ? 0 : 1e-8 - lmin + 1e-3 * Math.max(1, Math.abs(h[0]) + Math.abs(h[2]));
-    const a = h[0] + mu;
-    const b = h[1];
-    const c = h[2] + mu;
-    const det = a * c - b * b;
-    let dx = -(c * g[0] - b * g[1]) / det;
-    let dy = -(a * g[1] - b * g[0]) / det;
+    // Shift the Hessian until it is safely positive definite: not at all when its smallest
+    // eigenvalue exceeds 1e-8, else to 1e-8 plus a thousandth of its scale.
+    const floor = lmin > 1e-8 ? 1e-8 : 1e-8 + 1e-3 * Math.max(1, Math.abs(h[0]) + Math.abs(h[2]));
+    newtonDirection(h, g, floor, d);
+    let dx = -d[0];
+    let dy = -d[1];
     // Backtrack: accept the first halving that lowers f (a step never leaves the neighbourhood).
     const limit = 0.25 * size / Math.max(1e-300, Math.hypot(dx, dy));
     if (limit < 1) {
