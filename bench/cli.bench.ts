@@ -17,7 +17,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { median as d3median } from "d3-array";
+import { median } from "./measure";
 
 const READY_BUDGET_S = 0.3;
 const WHOLE_PROCESS_BUDGET = 2.5;
@@ -63,8 +63,6 @@ function timed(cmd: readonly string[]): { seconds: number; cpu: number; out: str
   return { seconds, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, out: r.stdout, err };
 }
 
-/** d3's median (the middle value, or the mean of the two middle ones); every list here is non-empty. */
-const median = (xs: number[]) => d3median(xs)!;
 const verdict = (ok: boolean) => (ok ? "OK" : "OVER");
 let over = false;
 

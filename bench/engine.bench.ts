@@ -15,7 +15,7 @@ import { optimizers } from "../src/core/optim";
 import { rosenbrock } from "../src/core/surfaces/rosenbrock";
 import type { Experiment } from "../src/core/experiment";
 import { adamFloor } from "./adamFloor.mjs";
-import { median as d3median } from "d3-array";
+import { cpuMillis, fmtSteps as fmt, median } from "./measure";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 1_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 11);
@@ -23,15 +23,6 @@ const IN_PROCESS_BUDGET = 0.5;
 
 /** Small enough lrs that no optimizer diverges from (−2, 2) over the whole run. */
 const LR: Record<string, number> = { newton: 1, lbfgs: 1, sgd: 1e-4, adagrad: 0.05, rmsprop: 1e-3, adadelta: 1, rprop: 1e-3, asgd: 1e-4, nag: 1e-4, emaMomentum: 1e-4 };
-
-/** User + system CPU time of this process, in ms. */
-function cpuMillis(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-/** d3's median (the middle value, or the mean of the two middle ones); every list here is non-empty. */
-const median = (xs: number[]) => d3median(xs)!;
 
 function experiment(name: string): Experiment {
   const lr = LR[name] ?? optimizers[name].params.lr.default;
@@ -72,7 +63,6 @@ function chainOnce(steps: number): { sps: number; x: number; y: number } {
   return { sps: steps / ((cpuMillis() - t0) / 1000), x: x[0], y: x[1] };
 }
 
-const fmt = (n: number) => `${(n / 1e6).toFixed(2)} M steps/s`;
 console.log(`engine, ${STEPS.toLocaleString("en")} steps on rosenbrock from (-2, 2), median of ${REPEATS}`);
 for (const name of Object.keys(optimizers)) {
   const runs = Array.from({ length: REPEATS }, () => engineOnce(name));

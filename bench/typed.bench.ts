@@ -7,19 +7,13 @@
  * ratio 0.48 without it, 0.38 with it, same machine, same run), and the app's engine worker
  * does not load it for built-in surfaces.
  */
-import { median as d3median } from "d3-array";
+import { cpuMillis, fmtSteps as fmt, median } from "./measure";
 import { minimaOf, resolveRun, Run } from "../src/core/engine";
 import { formulaSurface } from "../src/core/surfaces/expression/formulaSurface";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 1_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 11);
 const TYPED_BUDGET = 0.25;
-
-const cpuMillis = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const fmt = (n: number) => `${(n / 1e6).toFixed(2)} M steps/s`;
 
 const typed = formulaSurface({ expression: "(1 - x)^2 + 100*(y - x^2)^2", domain: [[-2.5, 2.5], [-1.5, 3.5]] });
 if (!typed.ok) throw new Error(typed.error.message);
@@ -39,12 +33,12 @@ const pairs = Array.from({ length: REPEATS }, () => {
   const t = once(true);
   return { b, t, ratio: t.sps / b.sps };
 });
-const ratio = d3median(pairs.map((p) => p.ratio))!;
+const ratio = median(pairs.map((p) => p.ratio));
 const [b0, t0] = [pairs[0].b.point, pairs[0].t.point];
 const same = b0.every((v, i) => Math.abs(v - t0[i]) <= 1e-9 * Math.max(1, Math.abs(v)));
 const ok = ratio >= TYPED_BUDGET && same;
 console.log(
-  `typed rosenbrock (adam, ${STEPS.toLocaleString("en")} steps): ${fmt(d3median(pairs.map((p) => p.t.sps))!)} against the built-in's ${fmt(d3median(pairs.map((p) => p.b.sps))!)}` +
+  `typed rosenbrock (adam, ${STEPS.toLocaleString("en")} steps): ${fmt(median(pairs.map((p) => p.t.sps)))} against the built-in's ${fmt(median(pairs.map((p) => p.b.sps)))}` +
     `, ratio ${ratio.toFixed(2)} (median of ${REPEATS} pairs); budget ≥ ${TYPED_BUDGET.toFixed(2)}: ${ok ? "OK" : "OVER"}` +
     (same ? "; same end point" : `  [end points differ: ${t0} vs ${b0}]`),
 );
