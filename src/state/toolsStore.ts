@@ -10,7 +10,7 @@ import type { RunSpec } from "../core/experiment/types";
 import type { BasinGrid, SweepAxis } from "../core/tools/grids";
 import { lrRangeTest, type RangeTestResult } from "../core/tools/rangeTest";
 import type { Criterion } from "../core/tools/runScore";
-import { tuneLr, type TuneOptions, type TuneResult } from "../core/tools/tune";
+import { tuneLr, tuneRounds, type TuneOptions, type TuneResult } from "../core/tools/tune";
 import { Cancelled, createToolPool, type Progress, type ToolPool } from "../worker/toolPool";
 
 export type ToolName = "range" | "tune" | "sweep" | "basin";
@@ -83,7 +83,9 @@ export async function runTune(spec: RunSpec, ctx: RunContext, options: TuneOptio
   const result = await runTool("tune", (progress) => {
     let rounds = 0;
     return tuneLr(spec, ctx, options, async (lrs, steps) => {
-      const cells = await getPool().run({ kind: "scores", spec, ctx, key: "lr", values: lrs, steps, criterion: options.criterion }, (p) => progress({ done: rounds * 1000 + (p.done / p.total) * 1000, total: (options.method === "grid" ? 1 : Math.ceil(Math.log2(options.points)) + 1) * 1000 }));
+      // Progress over all rounds: each round counts as its share of the whole.
+      const total = tuneRounds(options);
+      const cells = await getPool().run({ kind: "scores", spec, ctx, key: "lr", values: lrs, steps, criterion: options.criterion }, (p) => progress({ done: rounds + p.done / p.total, total }));
       rounds++;
       return [...cells];
     });

@@ -20,6 +20,11 @@ export interface TuneResult {
   tried: { lr: number; steps: number; score: number }[];
 }
 
+/** How many rounds a tuning makes: one for a grid; halving until one candidate is left, plus its last round. */
+export function tuneRounds(opts: Pick<TuneOptions, "points" | "method">): number {
+  return opts.method === "grid" ? 1 : Math.max(1, Math.ceil(Math.log2(opts.points)) + 1);
+}
+
 /** Scores of `lrs`, each run `steps` steps (in this thread, or by a worker pool). */
 export type EvaluateAll = (lrs: readonly number[], steps: number) => Promise<readonly number[]> | readonly number[];
 
@@ -42,7 +47,7 @@ export async function tuneLr(spec: RunSpec, ctx: RunContext, opts: TuneOptions, 
   };
   let alive = spaced(opts.range[0], opts.range[1], opts.points, true);
   if (opts.method === "grid") return { ...(await round(alive, opts.steps))[0], tried };
-  const rounds = Math.max(1, Math.ceil(Math.log2(alive.length)) + 1);
+  const rounds = tuneRounds(opts);
   let best = { lr: alive[0], score: Infinity };
   for (let r = 0; r < rounds && alive.length > 0; r++) {
     const scored = await round(alive, Math.max(1, Math.round(opts.steps / 2 ** (rounds - 1 - r))));
