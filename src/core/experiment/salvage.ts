@@ -15,7 +15,7 @@ import { MAX_ITEMS } from "./jsonText";
 import { pathToField } from "./messages";
 import { showValue } from "./showValue";
 import { EXPERIMENT_VERSION, MAX_RUNS, type Experiment } from "./types";
-import { validateExperiment, type ValidationError } from "./validate";
+import { FORBIDDEN_KEYS, validateExperiment, type ValidationError } from "./validate";
 
 export interface Ignored {
   /** The field as validation names it, e.g. `runs[1].optimizer.lr`; `(experiment)` for the whole. */
@@ -37,7 +37,6 @@ export interface SalvageLimits {
   maxSteps?: number;
 }
 
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const REQUIRED = new Set(["surface", "steps", "runs"]);
 /** An experiment nests 5 levels (root → runs → run → schedule → list); anything deeper is not one of its fields. */
 const MAX_NEST = 5;

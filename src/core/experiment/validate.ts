@@ -27,7 +27,8 @@ export function formatError(e: ValidationError): string {
   return `${e.field}: ${e.value === undefined ? "" : `${e.value} `}${e.message}`;
 }
 
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Keys that could reach a prototype: refused by validation, dropped by salvage. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 interface Trail {
   parent: Trail | null;
