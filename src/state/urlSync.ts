@@ -26,15 +26,14 @@ export function loadFromHash(hash: string): boolean {
   return true;
 }
 
-/** The full address of a link to the page's current state. */
-export function currentLink(): string {
+/** The full address of a link to the page's current state (or to the link `hash`, already encoded). */
+export function currentLink(hash = encodeLink(snapshotExperiment())): string {
   const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}${encodeLink(snapshotExperiment())}`;
+  return `${origin}${pathname}${search}${hash}`;
 }
 
-/** Writes the current state into the address bar now (no history entry). */
-export function writeHash(): void {
-  const hash = encodeLink(snapshotExperiment());
+/** Writes the current state (or its link, already encoded) into the address bar now (no history entry). */
+export function writeHash(hash = encodeLink(snapshotExperiment())): void {
   if (hash === window.location.hash) return;
   current = hash;
   history.replaceState(history.state, "", hash);
@@ -55,7 +54,7 @@ export function startUrlSync(): () => void {
     timer = undefined;
     const hash = encodeLink(snapshotExperiment());
     if (!window.location.hash.startsWith("#e=") && hash === opened) return;
-    writeHash();
+    writeHash(hash);
   };
   const unsubscribe = useStore.subscribe((state, prev) => {
     const now = watched(state);

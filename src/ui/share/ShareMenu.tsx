@@ -3,7 +3,7 @@ import { decodeText } from "../../core/experiment/jsonText";
 import { formatError, parseExperiment } from "../../core/experiment/validate";
 import { MAX_BROWSER_STEPS } from "../../state/engine";
 import { MAX_UI_RUNS } from "../../state/experimentSlice";
-import { experimentFileText, statusList } from "../../state/shareLink";
+import { encodeLink, experimentFileText, statusList } from "../../state/shareLink";
 import { loadExperiment, snapshotExperiment } from "../../state/snapshot";
 import { useStore } from "../../state/store";
 import { currentLink, writeHash } from "../../state/urlSync";
@@ -99,8 +99,9 @@ export function ShareMenu() {
   }, [manualLink]);
 
   const copyLink = async () => {
-    writeHash();
-    const link = currentLink();
+    const hash = encodeLink(snapshotExperiment());
+    writeHash(hash);
+    const link = currentLink(hash);
     try {
       await navigator.clipboard.writeText(link);
       useStore.getState().setMessage("Link copied", "info");
