@@ -205,7 +205,8 @@ test("without MediaRecorder, Animation (WebM) says the browser cannot record and
   await page.addInitScript(() => {
     delete (window as any).MediaRecorder;
   });
-  await page.reload();
+  // A fresh page at the plain address: reloading would keep the short race's #e= link.
+  await page.goto("/");
   await expect(counter(page)).toHaveText(/^0\s*\/\s*5000$/);
   let downloads = 0;
   page.on("download", () => downloads++);
