@@ -27,6 +27,8 @@ export interface SweepResult {
 
 export interface BasinResult {
   runId: string;
+  /** The surface it was computed on (JSON of the experiment's surface): the map is shown only on it. */
+  surfaceKey: string;
   grid: BasinGrid;
   steps: number;
   cells: Int16Array;
@@ -36,6 +38,8 @@ export interface BasinResult {
 export interface TunedMark {
   result: TuneResult;
   options: TuneOptions;
+  /** The run's optimizer as tuned (its lr the chosen one): an edit since makes the mark say so. */
+  optimizer: RunSpec["optimizer"];
 }
 
 interface ToolsState {
@@ -46,11 +50,16 @@ interface ToolsState {
   range: (RangeTestResult & { runId: string }) | null;
   sweep: SweepResult | null;
   basin: BasinResult | null;
+  /** Whether the basin map is drawn over the contours. */
+  basinShown: boolean;
   /** Runs whose lr came from Tune, with what was searched. */
   tuned: Record<string, TunedMark>;
 }
 
-export const useTools = create<ToolsState>()(() => ({ running: null, progress: null, message: null, range: null, sweep: null, basin: null, tuned: {} }));
+export const useTools = create<ToolsState>()(() => ({ running: null, progress: null, message: null, range: null, sweep: null, basin: null, basinShown: true, tuned: {} }));
+
+/** The key a basin map is stored under: the surface as the experiment names it. */
+export const surfaceKeyOf = (surface: unknown): string => JSON.stringify(surface);
 
 let pool: ToolPool | null = null;
 const getPool = () => (pool ??= createToolPool());
@@ -90,7 +99,9 @@ export async function runTune(spec: RunSpec, ctx: RunContext, options: TuneOptio
       return [...cells];
     });
   });
-  if (result) useTools.setState((s) => ({ tuned: { ...s.tuned, [spec.id]: { result, options } } }));
+  if (result && Number.isFinite(result.score))
+    useTools.setState((s) => ({ tuned: { ...s.tuned, [spec.id]: { result, options, optimizer: { ...spec.optimizer, lr: result.lr } } } }));
+  else if (result) useTools.setState({ message: `Tune: no lr in [${options.range[0]}, ${options.range[1]}] ${options.criterion === "finalLoss" ? "kept the run from diverging" : "reached the tolerance"} in ${options.steps} steps; the lr is unchanged.` });
   return result;
 }
 
@@ -103,5 +114,5 @@ export async function runSweep(spec: RunSpec, ctx: RunContext, x: SweepAxis, y: 
 export async function runBasin(spec: RunSpec, ctx: RunContext, grid: BasinGrid, steps: number, radius: number): Promise<void> {
   const t0 = performance.now();
   const cells = await runTool("basin", (progress) => getPool().run({ kind: "basin", spec, ctx, grid, steps, radius }, progress));
-  if (cells) useTools.setState({ basin: { runId: spec.id, grid, steps, cells: cells as Int16Array, ms: performance.now() - t0 } });
+  if (cells) useTools.setState({ basinShown: true, basin: { runId: spec.id, surfaceKey: surfaceKeyOf(ctx.surface), grid, steps, cells: cells as Int16Array, ms: performance.now() - t0 } });
 }

@@ -5,6 +5,7 @@ import { useStore } from "../state/store";
 import { ContourPlot } from "./plot/ContourPlot";
 import { Transport } from "./controls/Transport";
 import { RunList } from "./controls/RunList";
+import { ToolsPanel } from "./tools/ToolsPanel";
 import { SurfacePicker } from "./controls/SurfacePicker";
 import { PresetPicker } from "./controls/PresetPicker";
 import { Caption } from "./panels/Caption";
@@ -74,6 +75,7 @@ export function App() {
         <aside className="sidebar" aria-label="Runs">
           <Caption />
           <RunList />
+          <ToolsPanel />
         </aside>
         <section className="panels" aria-label="Panels">
           <LrPanel />

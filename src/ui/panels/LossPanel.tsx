@@ -3,6 +3,8 @@ import { useStore } from "../../state/store";
 import { getSurface } from "../../core/surfaces";
 import { StepChart } from "./chart/StepChart";
 import type { StepSeries } from "./chart/stepChart";
+import { paintTheoryLines } from "../tools/theoryLines";
+import { TheoryNote } from "../tools/TheoryNote";
 import "./panels.css";
 
 /**
@@ -43,7 +45,9 @@ export function LossPanel() {
         series={lossSeries}
         yLabel={yLabel}
         scaleKind={scaleKind}
+        paintExtra={paintTheoryLines}
       />
+      <TheoryNote />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { getSurface, type Surface } from "../../core/surfaces";
 import { useStore } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
 import { clearLegend, drawAxes, drawLegend } from "./axes";
+import { BasinLayer } from "./basinLayer";
 import { ContourLayer, DRAFT_GRID, FULL_GRID } from "./contourLayer";
 import { ContourScheduler } from "./contourScheduler";
 import { fitView, frameRect, roundToPixel, toDataX, toDataY, transformFrame, type Frame, type Rect } from "./frame";
@@ -90,6 +91,8 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
     scheduler.destroy();
     contours.destroy();
   });
+  const basins = new BasinLayer(el.contours, markFrame);
+  disposers.push(() => basins.destroy());
   const paths = new PathLayer({ others: el.others, selected: el.selected, heads: el.heads }, trajectories);
   paths.setTheme(theme);
   paths.setRuns(runStyles(initial), initial.selectedRunId);
@@ -122,6 +125,7 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
   /** Everything that depends on the frame, not on the race: contours, axes, legend, marks. */
   function drawFrame(f: Frame): void {
     contours.draw(f);
+    basins.draw(f);
     drawAxes(el.axes, f);
     // The legend moves only with a new image or a new size, not with every zoom frame.
     const legendKey = `${contours.image ? contours.shown : 0} ${f.width} ${f.height}`;

@@ -6,6 +6,8 @@ import type { SweepResult } from "../../state/toolsStore";
 
 /** Best (dark blue) to worst (yellow): a perceptually ordered ramp readable in both themes. */
 const ramp = interpolateRgbBasis(["#0d3b66", "#1f77b4", "#2ca02c", "#bcbd22", "#f6c344"]);
+/** The ramp as a CSS gradient, for the legend. */
+const RAMP_CSS = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => ramp(t)).join(", ")})`;
 
 interface Props {
   result: SweepResult;
@@ -126,6 +128,11 @@ export function SweepHeatmap({ result, xSpec, ySpec, onPick }: Props) {
       <figcaption>
         <span className="sweep-xlabel">
           {xSpec.label} → ({formatParam(xSpec, result.x.values[0])} … {formatParam(xSpec, result.x.values[nx - 1])}); {ySpec.label} {formatParam(ySpec, result.y.values[0])} … {formatParam(ySpec, result.y.values[ny - 1])}
+        </span>
+        <span className="sweep-legend">
+          best <span className="sweep-ramp" style={{ background: RAMP_CSS }} aria-hidden="true" /> worst (by rank of {result.criterion === "finalLoss" ? "final loss" : "steps to tolerance"})
+          <span className="swatch" style={{ background: "#8a8a8a" }} aria-hidden="true" /> {result.criterion === "finalLoss" ? "diverged" : "never within tolerance"}
+          outlined: best (white), shown (pink)
         </span>
         <output className="sweep-readout" aria-live="polite">
           {describe(cursor)}

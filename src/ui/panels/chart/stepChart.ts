@@ -41,6 +41,8 @@ export interface StepChartOptions {
   lineKey?: boolean;
   /** Told when the drawn scale changes (e.g. an auto choice flips to log). */
   onScaleKind?(kind: YScaleKind): void;
+  /** Paints more over the series, in the chart's scale (the loss panel's theory lines). */
+  paintExtra?(ctx: CanvasRenderingContext2D, y: YScale, box: ChartBox, steps: number, theme: Theme): void;
 }
 
 interface VisibleRun extends SeriesStyle {
@@ -172,6 +174,7 @@ export function createStepChart(canvas: HTMLCanvasElement, initial: StepChartOpt
     paintYGrid(ctx, y, box, theme);
     paintAxes(ctx, steps, box, yLabel, theme);
     paintSeries(ctx, visible, y, box);
+    options.paintExtra?.(ctx, y, box, steps, theme);
 
     // The cursor at the shown step, with each run's value there.
     const scrub = useStore.getState().scrub;
