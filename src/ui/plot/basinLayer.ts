@@ -7,6 +7,7 @@
  */
 import { useTools, surfaceKeyOf, type BasinResult } from "../../state/toolsStore";
 import { useStore } from "../../state/store";
+import { BASIN_NONE } from "../../core/tools/grids";
 import { basinColor, rgbOf } from "../tools/basinColors";
 import { toPxX, toPxY, type Frame } from "./frame";
 
@@ -45,7 +46,8 @@ export class BasinLayer {
         data.data[o] = col[0];
         data.data[o + 1] = col[1];
         data.data[o + 2] = col[2];
-        data.data[o + 3] = 255;
+        // A start that ends near no minimum is only veiled: the contours under it stay readable.
+        data.data[o + 3] = code === BASIN_NONE ? 70 : 255;
       }
     g.putImageData(data, 0, 0);
     this.image = { result, canvas: c };

@@ -34,6 +34,9 @@ export function RangeTestChart({ result }: { result: RangeTestResult }) {
       <text x={4} y={PAD.t + 8} className="tick">
         loss
       </text>
+      <text x={W - PAD.r} y={PAD.t + 8} textAnchor="end" className="tick">
+        lr (log) →
+      </text>
       <path d={path} className="raw" />
       <path d={smooth} className="smooth" />
       {mark !== null && <line x1={mark} x2={mark} y1={PAD.t} y2={H - PAD.b} className="mark" />}

@@ -135,7 +135,7 @@ export function ToolsPanel() {
         <div className="tool-result">
           <RangeTestChart result={range} />
           {range.suggested !== null && (
-            <button type="button" onClick={() => apply({ lr: range.suggested! })}>
+            <button type="button" data-lr={range.suggested} onClick={() => apply({ lr: range.suggested! })}>
               Apply lr {formatParam(LR_FORMAT, range.suggested)}
             </button>
           )}

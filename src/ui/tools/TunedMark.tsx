@@ -19,7 +19,7 @@ export function TunedMark({ mark, run }: { mark: Mark; run: RunSpec }) {
   const { result, options } = mark;
   const changed = !sameOptimizer(mark.optimizer, run.optimizer);
   return (
-    <p className="tool-result tuned-mark" data-testid="tuned" data-changed={changed}>
+    <p className="tool-result tuned-mark" data-testid="tuned" data-changed={changed} data-lr={result.lr}>
       <strong>{changed ? "Changed since tuned" : "Tuned"}</strong>: lr = {formatParam(LR_FORMAT, result.lr)} by {options.method === "grid" ? "a log grid" : "successive halving"} of {options.points} lrs in [
       {formatParam(LR_FORMAT, options.range[0])}, {formatParam(LR_FORMAT, options.range[1])}], {options.criterion === "finalLoss" ? "final loss" : "steps to tolerance"} after {options.steps.toLocaleString("en")} steps:{" "}
       {formatMetric(result.score)} ({result.tried.length} runs)

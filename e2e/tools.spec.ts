@@ -1,0 +1,164 @@
+/// <reference lib="dom" />
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "./fixtures";
+import { getOptimizer } from "../src/core/optim";
+import { getSurface } from "../src/core/surfaces";
+import { quadraticTheory } from "../src/core/tools/theory";
+import { axisValues, sweepableParams } from "../src/ui/tools/toolSettings";
+
+/** The fair-comparison tools in the page: range test, Tune with progress and Cancel, sweep heatmap, basin map, theory. */
+
+const panel = (page: Page) => page.getByRole("region", { name: "Fair comparison" });
+const optimizerOf = (page: Page, id: string) =>
+  page.evaluate((id) => (window as any).downhill.store.getState().experiment.runs.find((r: any) => r.id === id).optimizer, id);
+
+async function open(page: Page, runId = "adam") {
+  await page.goto("/");
+  await page.waitForFunction(() => performance.getEntriesByName("downhill:contours-drawn").length > 0);
+  await page.evaluate((id) => (window as any).downhill.store.getState().selectRun(id), runId);
+  await expect(panel(page).getByText(`for ${runId === "adam" ? "Adam" : runId === "sgd" ? "SGD" : "Momentum"}`)).toBeVisible();
+}
+
+const choose = (page: Page, label: string, value: string) => panel(page).getByLabel(label, { exact: true }).selectOption(value);
+
+test("Range test plots loss against lr and one click applies the suggested lr", async ({ page }) => {
+  await open(page);
+  await panel(page).getByRole("button", { name: "Range test", exact: true }).click();
+  await expect(panel(page).getByRole("img", { name: /Loss against learning rate over \d+ steps; suggested lr/ })).toBeVisible();
+  const apply = panel(page).getByRole("button", { name: /^Apply lr / });
+  const suggested = Number(await apply.getAttribute("data-lr"));
+  expect(suggested).toBeGreaterThan(1e-5);
+  expect(suggested).not.toBe(0.01);
+  await apply.click();
+  expect((await optimizerOf(page, "adam")).lr).toBe(suggested);
+});
+
+test("Tune shows its progress, Cancel stops it at once with the lr unchanged; a tuning run to the end applies its lr and marks the run", async ({ page }) => {
+  await open(page);
+  // A long job: a 64-point grid of 100,000 Adam steps each (6.4 M steps).
+  await choose(page, "Steps", "100000");
+  await choose(page, "Tune by", "grid");
+  await choose(page, "Tune points", "64");
+  await panel(page).getByRole("button", { name: "Tune", exact: true }).click();
+  const bar = page.getByRole("progressbar", { name: "Tune progress" });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(Number(await bar.getAttribute("aria-valuenow"))).toBeLessThan(100);
+  // The page stays responsive meanwhile: the store answers and a button still takes a click.
+  const t0 = Date.now();
+  await panel(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(bar).toBeHidden({ timeout: 2000 });
+  expect(Date.now() - t0).toBeLessThan(1500);
+  await expect(panel(page).getByRole("status").filter({ hasText: "Cancelled." })).toBeVisible();
+  expect((await optimizerOf(page, "adam")).lr).toBe(0.01);
+  await expect(panel(page).getByTestId("tuned")).toHaveCount(0);
+
+  await choose(page, "Steps", "500");
+  await choose(page, "Tune by", "halving");
+  await choose(page, "Tune points", "16");
+  await panel(page).getByRole("button", { name: "Tune", exact: true }).click();
+  const mark = panel(page).getByTestId("tuned");
+  await expect(mark).toBeVisible({ timeout: 30_000 });
+  await expect(mark).toContainText("Tuned");
+  await expect(mark).toContainText("successive halving of 16 lrs in [");
+  await expect(mark).toContainText("final loss after 500 steps");
+  const tunedLr = Number(await mark.getAttribute("data-lr"));
+  expect((await optimizerOf(page, "adam")).lr).toBe(tunedLr);
+  // Editing the lr by hand keeps the record of the search but says the run changed since.
+  await page.evaluate(() => (window as any).downhill.store.getState().setOptimizerParam("adam", "lr", 0.0042));
+  await expect(mark).toContainText("Changed since tuned");
+  await expect(mark).toHaveAttribute("data-changed", "true");
+});
+
+test("Sweep draws a 32 × 32 heatmap with a legend; a click or Enter on a cell loads its two values into the run", async ({ page }) => {
+  await open(page);
+  await choose(page, "Steps", "200");
+  await panel(page).getByRole("button", { name: "Sweep", exact: true }).click();
+  await expect(page.getByRole("progressbar", { name: "Sweep progress" })).toBeVisible();
+  const map = panel(page).getByRole("img", { name: /^Sweep heatmap, 32 × 32: Learning rate across, Beta 1 up/ });
+  await expect(map).toBeVisible({ timeout: 30_000 });
+  await expect(panel(page).getByText(/best .* worst \(by rank of final loss\)/)).toBeVisible();
+  const params = sweepableParams(getOptimizer("adam")!);
+  const lrs = axisValues(params.find(([k]) => k === "lr")![1], 32);
+  const beta1s = axisValues(params.find(([k]) => k === "beta1")![1], 32);
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  const [i, j] = [7, 20];
+  await page.mouse.click(box.x + ((i + 0.5) / 32) * box.width, box.y + ((32 - 1 - j + 0.5) / 32) * box.height);
+  // The page's Math.pow (Chromium's V8) may differ from Node's in the last bit: compare to 1e-13.
+  const expectCell = (opt: { lr: number; beta1: number }, i: number, j: number) => {
+    expect(opt.lr / lrs[i]).toBeCloseTo(1, 13);
+    expect(opt.beta1).toBeCloseTo(beta1s[j], 13);
+    expect(opt.lr).not.toBeCloseTo(lrs[i + 1], 8);
+  };
+  expectCell(await optimizerOf(page, "adam"), i, j);
+  // Keyboard: from the clicked cell, one to the left and one up, then Enter.
+  await map.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Enter");
+  expectCell(await optimizerOf(page, "adam"), i - 1, j + 1);
+});
+
+test("Basin map: a 128 × 128 overlay on the contour canvas with a legend, hidden by its box", async ({ page }) => {
+  await open(page);
+  await choose(page, "Steps", "200");
+  const canvas = page.locator('canvas[data-layer="contours"]');
+  const pixels = () => canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await page.waitForTimeout(500);
+  const before = await pixels();
+  await panel(page).getByRole("button", { name: "Basin map", exact: true }).click();
+  await expect(page.getByRole("progressbar", { name: "Basin map progress" })).toBeVisible();
+  const legend = panel(page).getByRole("group", { name: "Basin map legend" });
+  await expect(legend).toBeVisible({ timeout: 60_000 });
+  await expect(legend).toContainText("128 × 128 starts");
+  await expect(legend).toContainText(/global minimum \(1, 1\): \d+\.\d%/);
+  await expect(canvas).toHaveAttribute("data-basin", "128x128");
+  const withMap = await pixels();
+  expect(withMap).not.toBe(before);
+  await legend.getByRole("checkbox", { name: "Show basin map on the plot" }).uncheck();
+  await expect(canvas).toHaveAttribute("data-basin", "");
+  expect(await pixels()).toBe(before);
+  // Another surface: the map belongs to Rosenbrock and is not drawn over it.
+  await legend.getByRole("checkbox", { name: "Show basin map on the plot" }).check();
+  await page.getByRole("combobox", { name: "Surface" }).selectOption("bowl");
+  await expect(canvas).toHaveAttribute("data-basin", "");
+  await expect(legend).toBeHidden();
+});
+
+test("on a quadratic the theory box and the loss panel give the rates, and the buttons apply the optimal settings", async ({ page }) => {
+  await open(page);
+  await page.getByRole("combobox", { name: "Surface" }).selectOption("quadratic");
+  await panel(page).getByRole("button", { name: "Apply optimal GD" }).click();
+  const q = quadraticTheory(getSurface("quadratic")!)!;
+  expect(await optimizerOf(page, "adam")).toEqual({ name: "sgd", lr: q.gd.lr, momentum: 0 });
+  await page.getByRole("combobox", { name: "Surface" }).selectOption("bowl");
+  const b = quadraticTheory(getSurface("bowl")!)!;
+  await expect(page.getByTestId("theory-note")).toContainText("(κ−1)/(κ+1) = 0.818");
+  await expect(page.getByTestId("theory-note")).toContainText("(√κ−1)/(√κ+1) = 0.519");
+  await panel(page).getByRole("button", { name: "Apply optimal heavy ball" }).click();
+  expect(await optimizerOf(page, "adam")).toEqual({ name: "sgd", lr: b.heavyBall.lr, momentum: b.heavyBall.momentum });
+  await page.getByRole("combobox", { name: "Surface" }).selectOption("rosenbrock");
+  await expect(panel(page).getByRole("button", { name: "Apply optimal GD" })).toHaveCount(0);
+  await expect(page.getByTestId("theory-note")).toHaveCount(0);
+});
+
+for (const colorScheme of ["light", "dark"] as const)
+  test(`axe: no serious violations in the panel with every result shown (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await open(page);
+    await choose(page, "Steps", "200");
+    await choose(page, "Sweep grid", "16");
+    await panel(page).getByRole("button", { name: "Range test", exact: true }).click();
+    await panel(page).getByRole("button", { name: "Sweep", exact: true }).click();
+    await expect(panel(page).getByRole("img", { name: /^Sweep heatmap/ })).toBeVisible({ timeout: 30_000 });
+    await panel(page).getByRole("button", { name: "Basin map", exact: true }).click();
+    await expect(panel(page).getByRole("progressbar")).toBeVisible();
+    // Axe while a tool works (progress bar and Cancel), then with the map done.
+    let result = await new AxeBuilder({ page }).include(".tools-panel").analyze();
+    const serious = (r: typeof result) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(serious(result)).toEqual([]);
+    await expect(panel(page).getByRole("group", { name: "Basin map legend" })).toBeVisible({ timeout: 60_000 });
+    result = await new AxeBuilder({ page }).include(".tools-panel").analyze();
+    expect(serious(result)).toEqual([]);
+  });
