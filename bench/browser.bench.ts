@@ -8,6 +8,10 @@
  *      input → repainted paths, p95 ≤ 50 ms
  *   3. zoom: new contours for a 400 × 400 grid on screen within 200 ms, main thread free meanwhile
  *   4. load: plot interactive within 1.5 s of navigation; initial JavaScript ≤ 350 KB gzipped
+ *   5. fair-comparison tools, in a pool of navigator.hardwareConcurrency workers: a 128 × 128
+ *      basin map of 500 Adam steps (8.2 M steps) ≤ 3 s; a 32 × 32 sweep of 2,000 steps ≤ 2 s;
+ *      progress updates at most 200 ms apart; Cancel gone (progress bar removed, workers
+ *      terminated) ≤ 100 ms after the click; no main-thread task over 50 ms meanwhile
  *
  * Frame times come from requestAnimationFrame deltas, long tasks from the Long Tasks API,
  * and "on screen" from the performance marks the plot sets when it has drawn
@@ -79,6 +83,107 @@ async function stopRecording(page: Page): Promise<{ frames: number[]; long: numb
     w.__obs.disconnect();
     return { frames: w.__frames.slice(1), long: w.__long };
   });
+}
+
+/**
+ * Starts watching a tool: the click's time (capture listener on `button`), every change of
+ * the progress bar's value and its removal (MutationObserver), and long tasks.
+ */
+async function watchTool(page: Page, button: string) {
+  await page.evaluate((button) => {
+    const w = window as any;
+    w.__tool = { click: 0, updates: [] as number[], gone: 0, drawn: 0, long: [] as number[] };
+    const btn = [...document.querySelectorAll(".tools-panel button")].find((b) => b.textContent === button)!;
+    btn.addEventListener("click", (e) => (w.__tool.click = e.timeStamp), { once: true, capture: true });
+    const panel = document.querySelector(".tools-panel")!;
+    let seen = false;
+    w.__toolObs = new MutationObserver(() => {
+      const bar = panel.querySelector('[role="progressbar"]');
+      const now = performance.now();
+      if (bar) {
+        seen = true;
+        const v = bar.getAttribute("aria-valuenow");
+        if (v !== w.__toolLast) {
+          w.__toolLast = v;
+          w.__tool.updates.push(now);
+        }
+      } else if (seen && !w.__tool.gone) w.__tool.gone = now;
+      // The result on screen: the heatmap in the panel, or the basin overlay on the contour canvas.
+      const drawn = (button === "Sweep" && panel.querySelector(".sweep canvas")) || (button === "Basin map" && document.querySelector('canvas[data-layer="contours"]')?.getAttribute("data-basin"));
+      if (drawn && !w.__tool.drawn) w.__tool.drawn = now;
+    });
+    w.__toolObs.observe(panel, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });
+    w.__toolObs.observe(document.querySelector('canvas[data-layer="contours"]')!, { attributes: true, attributeFilter: ["data-basin"] });
+    w.__toolLong = new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tool.long.push(e.duration)));
+    w.__toolLong.observe({ type: "longtask" });
+  }, button);
+}
+
+async function toolResult(page: Page): Promise<{ click: number; updates: number[]; gone: number; drawn: number; long: number[] }> {
+  return page.evaluate(() => {
+    const w = window as any;
+    w.__toolObs.disconnect();
+    w.__toolLong.disconnect();
+    w.__toolLast = undefined;
+    return w.__tool;
+  });
+}
+
+/** Longest gap between progress updates, counting from the click and up to the bar's removal. */
+const maxGap = (t: { click: number; updates: number[]; gone: number }) => {
+  const times = [t.click, ...t.updates, t.gone];
+  return Math.max(...times.slice(1).map((v, i) => v - times[i]));
+};
+
+async function measureTools(page: Page) {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await page.evaluate(() => {
+    const d = (window as any).downhill;
+    const e = d.store.getState().experiment;
+    d.store.getState().setExperiment({ ...e, surface: "rosenbrock", start: [-2, 2], steps: 500, view: undefined, runs: [{ id: "adam", label: "Adam", color: e.runs[0].color, optimizer: { name: "adam", lr: 0.01 } }] });
+    d.store.getState().selectRun("adam");
+  });
+  const panel = page.locator(".tools-panel");
+  await panel.getByLabel("Steps", { exact: true }).selectOption("500");
+  await page.waitForTimeout(500);
+
+  // Basin map: 128 × 128 starts × 500 Adam steps.
+  await watchTool(page, "Basin map");
+  await panel.getByRole("button", { name: "Basin map", exact: true }).click();
+  await page.locator('canvas[data-layer="contours"][data-basin="128x128"]').waitFor({ timeout: 60_000 });
+  const basin = await toolResult(page);
+  report(`basin map 128 × 128 × 500 Adam steps, ${cores} workers: click → overlay drawn`, basin.drawn - basin.click, "ms", 3000, 0);
+  report("basin map: longest gap between progress updates", maxGap(basin), "ms", 200, 0);
+  report("basin map: longest main-thread task meanwhile", Math.max(0, ...basin.long), "ms", 50, 0);
+
+  // Sweep: 32 × 32 settings (lr × β₁) × 2,000 steps.
+  await panel.getByLabel("Steps", { exact: true }).selectOption("2000");
+  await panel.getByLabel("Sweep grid", { exact: true }).selectOption("32");
+  await watchTool(page, "Sweep");
+  await panel.getByRole("button", { name: "Sweep", exact: true }).click();
+  await panel.getByRole("img", { name: /^Sweep heatmap, 32 × 32/ }).waitFor({ timeout: 60_000 });
+  const sweep = await toolResult(page);
+  report("sweep 32 × 32 × 2,000 steps (lr × β₁ of Adam): click → heatmap drawn", sweep.drawn - sweep.click, "ms", 2000, 0);
+  report("sweep: longest gap between progress updates", maxGap(sweep), "ms", 200, 0);
+  report("sweep: longest main-thread task meanwhile", Math.max(0, ...sweep.long), "ms", 50, 0);
+
+  // Cancel: a basin map of 2,000 steps (33 M steps) cancelled 600 ms in.
+  await panel.getByLabel("Steps", { exact: true }).selectOption("2000");
+  await watchTool(page, "Basin map");
+  await panel.getByRole("button", { name: "Basin map", exact: true }).click();
+  await page.waitForTimeout(600);
+  await page.evaluate(() => {
+    const w = window as any;
+    const btn = [...document.querySelectorAll(".tools-panel button")].find((b) => b.textContent === "Cancel")!;
+    btn.addEventListener("click", (e) => (w.__cancelClick = e.timeStamp), { once: true, capture: true });
+  });
+  await panel.getByRole("button", { name: "Cancel", exact: true }).click();
+  await panel.getByRole("status").filter({ hasText: "Cancelled." }).waitFor();
+  const cancel = await toolResult(page);
+  const cancelClick = await page.evaluate(() => (window as any).__cancelClick as number);
+  report("Cancel: click → progress bar gone, workers terminated", cancel.gone - cancelClick, "ms", 100, 0);
+  report("cancelled basin map: longest gap between progress updates", maxGap({ ...cancel, gone: cancelClick }), "ms", 200, 0);
+  report("cancelled basin map: longest main-thread task meanwhile", Math.max(0, ...cancel.long), "ms", 50, 0);
 }
 
 async function main() {
@@ -173,6 +278,8 @@ async function main() {
     const sorted = [...zoomTimes].sort((a, b) => a - b);
     report(`zoom: 400 × 400 contours on screen after the click, median of ${sorted.length} (worst ${Math.round(sorted.at(-1)!)} ms)`, sorted[Math.floor(sorted.length / 2)], "ms", 200, 0);
     report("zoom: longest main-thread task meanwhile", Math.max(0, ...zoom.long), "ms", 50, 0);
+    // 5. The fair-comparison tools.
+    await measureTools(page);
     if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
   } finally {
     await browser.close();
