@@ -36,7 +36,7 @@ for (const preset of presets) {
 
     const labels = preset.experiment.runs.map((r) => r.label ?? r.id);
     await expect(page.getByRole("table").locator("tbody tr .name-text")).toHaveText(labels);
-    await expect(page.getByRole("combobox", { name: "Surface" })).toHaveValue(preset.experiment.surface);
+    await expect(page.getByRole("combobox", { name: "Surface" })).toHaveValue(preset.experiment.surface as string);
     // The plot redrew its contours for the preset's surface and view (the page opens on
     // Rosenbrock's own view, so a Rosenbrock preset without a view needs none).
     const opening = await page.evaluate(() => (window as any).downhill.store.getInitialState().experiment.surface);

@@ -93,7 +93,7 @@ describe("race CLI", () => {
     const cases: [string, string][] = [
       ['{"surface":"bowl","steps":3,"runs":[{"id":7,"optimizer":{"name":"adam"}}]}', "race: runs[0].id: 7 must be a non-empty string"],
       ['{"surface":"bowl","steps":3,"runs":["adam"]}', 'race: runs[0]: "adam" must be a run: an object with an "optimizer"'],
-      ['{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"adam"},"noize":{}}]}', "race: runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise"],
+      ['{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"adam"},"noize":{}}]}', "race: runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise, batchSize, batchSeed"],
       ['{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"adam","lr":1e400}}]}', "race: runs[0].optimizer.lr: 1e400 is not a finite number; must be a number > 0"],
       ['{"surface":"bowl","steps":3,"runs":[{"optimizer":{"name":"sgd","lr":0.1},"schedule":{"name":"cosine","etaMin":0.5}}]}', "race: runs[0].schedule.etaMin: 0.5 must be ≤ the run's lr (0.1)"],
       ['{"surface":"rosenbrock","steps":3,"runs":[{"start":[1e300, 0],"optimizer":{"name":"sgd"}}]}', "race: runs[0].start: [1e300, 0] gives a loss that is not finite on rosenbrock"],
@@ -104,6 +104,40 @@ describe("race CLI", () => {
       expect(r.err).toBe(`${line}\n`);
       expect(r.out).toBe("");
     }
+  });
+
+  it.each([
+    ["constructor", "constructor"],
+    ["__proto__", "__proto__"],
+    ["import(…)", 'import("fs")'],
+    ["globalThis", "globalThis.process"],
+    ["eval(…)", 'eval("1")'],
+    ["require(…)", 'require("child_process")'],
+    ["an assignment", "x = 1"],
+    ["a function definition", "f(x) = x^2"],
+    ["a string", '"x"'],
+    ["a matrix", "[x, y]"],
+    ["a 100 kB input", "x+".repeat(50_000) + "y"],
+    ["5,000 nested parentheses", "(".repeat(5000) + "x" + ")".repeat(5000)],
+  ])("a hostile formula (%s) exits 2 with one line naming the expression, and runs nothing", (_what, expression) => {
+    const r = race(["-"], JSON.stringify({ surface: { expression, domain: [[-2, 2], [-2, 2]] }, steps: 3, runs: [{ optimizer: { name: "sgd" } }] }));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    const lines = r.err.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^race: surface\.expression: .+ (at character \d+: |is [\d,]+ characters long)/);
+    expect(r.err).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it("a typed formula races like the built-in surface it spells out, to 1e-9", () => {
+    const runs = [{ optimizer: { name: "adam", lr: 0.01 } }, { optimizer: { name: "sgd", lr: 0.001, momentum: 0.9 } }];
+    const typed = race(["-"], JSON.stringify({ surface: { expression: "(1 - x)^2 + 100*(y - x^2)^2", domain: [[-2, 2], [-1, 3]] }, start: [-1.5, 2], steps: 300, runs }));
+    const builtIn = race(["-"], JSON.stringify({ surface: "rosenbrock", start: [-1.5, 2], steps: 300, runs }));
+    expect(typed.err).toBe("");
+    const a = JSON.parse(typed.out).runs as { points: number[][] }[];
+    const b = JSON.parse(builtIn.out).runs as { points: number[][] }[];
+    expect(a.map((r) => r.points.length)).toEqual(b.map((r) => r.points.length));
+    a.forEach((run, i) => run.points.forEach((p, t) => p.forEach((v, k) => expect(Math.abs(v - b[i].points[t][k])).toBeLessThanOrEqual(1e-9))));
   });
 
   it("--all-errors lists every problem in the file's order", () => {

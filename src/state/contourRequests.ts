@@ -4,6 +4,7 @@
  * answered. A newer request makes older ones moot, so their pending parts are dropped
  * rather than kept waiting forever.
  */
+import type { SurfaceRef } from "../core/surfaces";
 import type { ContourBridge } from "../worker/bridge";
 import type { FromWorker, View } from "../worker/protocol";
 
@@ -34,7 +35,7 @@ export class ContourRequests {
       });
   }
 
-  request(surface: string, view: View, nx: number, ny: number, levels: number): Promise<ContourReply> {
+  request(surface: SurfaceRef, view: View, nx: number, ny: number, levels: number): Promise<ContourReply> {
     const id = ++this.requestId;
     for (const old of this.pending.keys()) if (old < id - KEEP_PENDING) this.pending.delete(old);
     return new Promise((resolve) => {

@@ -4,6 +4,7 @@
  * up to the current step (so a slider drag reshapes the paths at once, and a playing
  * race continues from the same step with the new settings).
  */
+import type { SurfaceRef } from "../core/surfaces";
 import { formatError, validateExperiment } from "../core/experiment";
 import { createBridge, createContourBridge, type ContourBridge, type EngineBridge } from "../worker/bridge";
 import { MAX_BROWSER_STEPS, type FromWorker, type View } from "../worker/protocol";
@@ -26,7 +27,7 @@ export interface EngineController {
   /** Starts the race afresh and computes it up to `step` (a loaded link, preset or scene), paused there. */
   restartAt(step: number): void;
   setSpeed(speed: number): void;
-  requestContours(surface: string, view: View, nx: number, ny: number, levels: number): Promise<ContourReply>;
+  requestContours(surface: SurfaceRef, view: View, nx: number, ny: number, levels: number): Promise<ContourReply>;
   /** The step inspector's numbers for `runId` at shown step `step` (see core/engine/inspect.ts), computed in the worker. */
   inspect(runId: string, step: number, seriesUpTo: number | null): Promise<InspectReply>;
 }

@@ -24,6 +24,7 @@
  * reply about a race carries the generation of the `load` it belongs to, so the page
  * drops batches of a race it has already replaced.
  */
+import type { SurfaceRef } from "../core/surfaces";
 import type { Experiment } from "../core/experiment/types";
 import type { RunMetrics, RunStatus } from "../core/engine/run";
 import type { Inspection, SeriesResult } from "../core/engine/inspect";
@@ -55,7 +56,7 @@ export type ToWorker =
   | { type: "inspect"; requestId: number; runId: string; step: number; seriesUpTo: number | null };
 
 /** To a contour worker: trace the `part`-th of `parts` shares of the thresholds for a view. */
-export type ToContourWorker = { type: "contours"; requestId: number; surface: string; view: View; nx: number; ny: number; levels: number; part: number; parts: number };
+export type ToContourWorker = { type: "contours"; requestId: number; surface: SurfaceRef; view: View; nx: number; ny: number; levels: number; part: number; parts: number };
 
 export interface RunBatch {
   id: string;

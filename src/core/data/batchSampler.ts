@@ -26,17 +26,23 @@ export class BatchSampler {
     this.next = n;
   }
 
-  /** The next batch as [start, count] into `order` (reshuffled at each epoch's start). */
-  take(): [number, number] {
+  /** Examples drawn so far (epochs done = seen / n). */
+  seen = 0;
+  /** Size of the batch `take` returned last (the last batch of an epoch is smaller when n is not a multiple). */
+  count = 0;
+
+  /** The next batch: returns its start in `order` and sets `count` (reshuffled at each epoch's start; never allocates). */
+  take(): number {
     if (this.next >= this.n) {
       this.shuffle();
       this.next = 0;
       this.epochs++;
     }
     const start = this.next;
-    const count = Math.min(this.batchSize, this.n - start);
-    this.next += count;
-    return [start, count];
+    this.count = Math.min(this.batchSize, this.n - start);
+    this.next += this.count;
+    this.seen += this.count;
+    return start;
   }
 
   /** Steps (batches) per epoch. */

@@ -18,8 +18,10 @@ describe("stochastic objectives from data", () => {
     const s1 = new BatchSampler(100, 16, 3);
     const s2 = new BatchSampler(100, 16, 3);
     for (let k = 0; k < 20; k++) {
-      const [a, n] = s1.take();
-      const [b, m] = s2.take();
+      const a = s1.take();
+      const n = s1.count;
+      const b = s2.take();
+      const m = s2.count;
       expect([...s1.order.subarray(a, a + n)]).toEqual([...s2.order.subarray(b, b + m)]);
     }
   });
@@ -40,7 +42,8 @@ describe("stochastic objectives from data", () => {
           const sum = [0, 0];
           const g = new Float64Array(2);
           for (let k = 0; k < sampler.batchesPerEpoch; k++) {
-            const [start, count] = sampler.take();
+            const start = sampler.take();
+            const count = sampler.count;
             for (let j = start; j < start + count; j++) seen[sampler.order[j]]++;
             obj.batchGrad(w1, w2, sampler.order, start, count, g);
             sum[0] += g[0] * count;
@@ -86,7 +89,8 @@ describe("stochastic objectives from data", () => {
       const sampler = new BatchSampler(obj.n, bs, 5);
       const xs: number[] = [];
       for (let k = 0; k < 400; k++) {
-        const [s, c] = sampler.take();
+        const s = sampler.take();
+        const c = sampler.count;
         obj.batchGrad(0, 0, sampler.order, s, c, g);
         xs.push(g[0]);
       }

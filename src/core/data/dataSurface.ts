@@ -1,15 +1,9 @@
-import type { Surface } from "../surfaces/types";
+import type { BatchSource, Surface } from "../surfaces/types";
 import { stationaryPoint } from "../surfaces/newton";
 import { DataObjective } from "./dataObjective";
 import { makeDataset, type DatasetSpec } from "./dataset";
 
-/** What a run on a data surface samples its gradients from (Run reads it when the run sets a batch size). */
-export interface BatchSource {
-  /** Examples in the full batch. */
-  n: number;
-  /** Mean gradient over order[start .. start + count). */
-  batchGrad(w1: number, w2: number, order: Uint32Array, start: number, count: number, out: Float64Array): void;
-}
+export type { BatchSource };
 
 /** A surface that is a dataset's loss, with the mini-batch gradients its runs sample. */
 export type DataSurface = Surface & { batches: BatchSource; data: DatasetSpec };

@@ -51,7 +51,7 @@ describe("every race ends honestly", () => {
     fc.assert(
       fc.property(experiment, (exp) => {
         const race = new Race(exp).finish();
-        const hasMinima = minimaOf(surfaces[exp.surface]).length > 0;
+        const hasMinima = minimaOf(surfaces[exp.surface as string]).length > 0;
         for (const run of race.runs) {
           const m = run.metrics(exp.steps);
           expect(["converged", "finished", "diverged"]).toContain(m.status);

@@ -1,3 +1,4 @@
+import type { SurfaceRef } from "../surfaces";
 import type { Experiment } from "../experiment/types";
 import { Race, type RaceOptions } from "./race";
 import type { RunMetrics, RunStatus } from "./run";
@@ -18,7 +19,7 @@ export interface RunOutput {
 }
 
 export interface RaceOutput {
-  surface: string;
+  surface: SurfaceRef;
   steps: number;
   runs: RunOutput[];
 }

@@ -45,6 +45,18 @@ export interface ResolvedRun {
   clip: ClipSpec | null;
   /** Gradient noise, or null when absent or of std 0 (no noise is drawn then). */
   noise: NoiseSpec | null;
+  /** Mini-batches on a data surface, or null: the full gradient. */
+  batch: { size: number; seed: number } | null;
+}
+
+/**
+ * A run's own mini-batch stream when it names no seed: FNV-1a of its id, so two runs of one
+ * race draw different batches and a run draws the same ones in every race, link and CLI call.
+ */
+export function seedFromId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /** The experiment fields a run's resolution reads. */
@@ -90,5 +102,7 @@ export function resolveRun(spec: RunSpec, experiment: RunContext): ResolvedRun {
     tolerance: resolveTolerance(experiment),
     clip: spec.clip ?? null,
     noise: spec.noise && spec.noise.std > 0 ? spec.noise : null,
+    // A batch as large as the dataset is its full gradient: no sampler, the exact full-batch run.
+    batch: spec.batchSize !== undefined && surface.batches && spec.batchSize < surface.batches.n ? { size: spec.batchSize, seed: spec.batchSeed ?? seedFromId(spec.id) } : null,
   };
 }

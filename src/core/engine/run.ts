@@ -4,6 +4,7 @@ import type { OptimizerState, StepTerms } from "../optim/types";
 import type { Schedule } from "../schedules/types";
 import type { CriticalPoint, Surface } from "../surfaces/types";
 import type { ClipSpec, RunSpec } from "../experiment/types";
+import { BatchSampler } from "../data/batchSampler";
 import { GaussianNoise } from "./noise";
 import { Trace } from "./trace";
 import { metricsOf, statusOf, type MetricsContext } from "./metricsAt";
@@ -45,6 +46,8 @@ export interface RunMetrics {
   stepsToTolerance: number | null;
   pathLength: number;
   status: RunStatus;
+  /** With mini-batches: passes over the dataset (examples drawn / its size). */
+  epochs?: number;
 }
 
 /**
@@ -70,6 +73,8 @@ export class Run {
   private readonly schedule: Schedule;
   private readonly noise: GaussianNoise | null;
   private readonly noiseStd: number;
+  /** A run with a batch size on a data surface: its own seeded mini-batch stream (null: the full gradient). */
+  private readonly sampler: BatchSampler | null;
   private readonly clip: ClipSpec | undefined;
   private readonly tolerance: number;
   /** What a step that evaluates the function itself calls (it counts those evaluations). */
@@ -100,6 +105,7 @@ export class Run {
     this.schedule = resolved.schedule.create();
     this.noise = resolved.noise ? new GaussianNoise(resolved.noise.seed) : null;
     this.noiseStd = resolved.noise?.std ?? 0;
+    this.sampler = resolved.batch && surface.batches ? new BatchSampler(surface.batches.n, resolved.batch.size, resolved.batch.seed) : null;
     this.clip = resolved.clip ?? undefined;
     this.x[0] = start[0];
     this.x[1] = start[1];
@@ -149,11 +155,14 @@ export class Run {
     if (this.status === "diverged") return false;
     const { x, g, surface } = this;
     const t = this.stepsDone;
-    if (this.opt.gradientPoint) {
-      this.opt.gradientPoint(x, this.probe);
-      surface.grad(this.probe[0], this.probe[1], g);
-    } else surface.grad(x[0], x[1], g);
-    if (this.tap) this.tap.gradient(this.opt.gradientPoint ? this.probe : x, g);
+    const at = this.opt.gradientPoint ? this.probe : x;
+    if (this.opt.gradientPoint) this.opt.gradientPoint(x, this.probe);
+    if (this.sampler) {
+      // The mean gradient of the next mini-batch (the recorded |∇f| is then that batch's).
+      const start = this.sampler.take();
+      surface.batches!.batchGrad(at[0], at[1], this.sampler.order, start, this.sampler.count, g);
+    } else surface.grad(at[0], at[1], g);
+    if (this.tap) this.tap.gradient(at, g);
     // |∇f| from the square the blow-up check needs anyway (norm2's own rule, without its second product).
     let sq = g[0] * g[0] + g[1] * g[1];
     const gradNorm = sq < Infinity && sq >= MIN_NORMAL ? Math.sqrt(sq) : norm2(g[0], g[1]);
@@ -213,7 +222,13 @@ export class Run {
 
   metrics(totalSteps: number): RunMetrics {
     const { x, stepsDone: steps, loss, stepsToTolerance, pathLength } = this;
-    return metricsOf({ x: x[0], y: x[1], loss, steps, stepsToTolerance, pathLength, diverged: this.status === "diverged" }, this.metricsContext(totalSteps));
+    const m = metricsOf({ x: x[0], y: x[1], loss, steps, stepsToTolerance, pathLength, diverged: this.status === "diverged" }, this.metricsContext(totalSteps));
+    return this.sampler ? { ...m, epochs: this.sampler.seen / this.sampler.n } : m;
+  }
+
+  /** Passes over the dataset so far (examples drawn / dataset size); null without mini-batches. */
+  epochs(): number | null {
+    return this.sampler ? this.sampler.seen / this.sampler.n : null;
   }
 
   private metricsContext(totalSteps: number): MetricsContext {

@@ -1,7 +1,7 @@
 import { resolveOptimizer } from "../engine/resolveRun";
 import type { ParamValues } from "../params";
 import { getSchedule } from "../schedules";
-import { getSurface } from "../surfaces";
+import { getSurface, surfaceKey, surfaces } from "../surfaces";
 import type { Experiment, RunSpec } from "./types";
 
 /** A rule broken, at a path of the input. */
@@ -9,6 +9,11 @@ export interface Issue {
   path: (string | number)[];
   message: string;
 }
+
+/** The surfaces with a dataset to draw mini-batches from. */
+const DATA_SURFACES = Object.values(surfaces)
+  .filter((s) => s.batches)
+  .map((s) => s.name);
 
 type RunInput = Omit<RunSpec, "id"> & { id?: string };
 
@@ -50,6 +55,7 @@ export function crossChecks(exp: Omit<Experiment, "runs"> & { runs: readonly Run
     if (run.optimizer.name !== "lbfgs") return;
     if (run.noise && run.noise.std > 0) issues.push({ path: ["runs", i, "noise"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the noise or pick another optimizer" });
     if (run.clip) issues.push({ path: ["runs", i, "clip"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the clipping or pick another optimizer" });
+    if (run.batchSize !== undefined) issues.push({ path: ["runs", i, "batchSize"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the batch size or pick another optimizer" });
   });
 
   exp.runs.forEach((run, i) => {
@@ -81,9 +87,19 @@ export function crossChecks(exp: Omit<Experiment, "runs"> & { runs: readonly Run
   });
 
   const surface = getSurface(exp.surface)!;
+  // Mini-batches are drawn from a dataset: only a data surface has one.
+  exp.runs.forEach((run, i) => {
+    if (run.batchSize === undefined) return;
+    if (!surface.batches) issues.push({ path: ["runs", i, "batchSize"], message: `is only defined on a data surface (${DATA_SURFACES.join(", ")}); ${surfaceKey(exp.surface)} has no dataset` });
+    else if (run.batchSize > surface.batches.n) issues.push({ path: ["runs", i, "batchSize"], message: `must be ≤ ${surface.batches.n} (the dataset's size)` });
+  });
+
   const lossNotFinite = (p: readonly [number, number]) => !Number.isFinite(surface.f(p[0], p[1]));
-  const message = `gives a loss that is not finite on ${exp.surface}`;
+  const message = `gives a loss that is not finite on ${surfaceKey(exp.surface)}`;
   if (exp.start && exp.runs.some((r) => !r.start) && lossNotFinite(exp.start)) issues.push({ path: ["start"], message });
+  // A typed surface's own start (a fifth of the way into its domain) may be where its formula is undefined.
+  if (!exp.start && exp.runs.some((r) => !r.start) && lossNotFinite(surface.start))
+    issues.push({ path: ["surface"], message: `gives a loss that is not finite at its default start (${surface.start.map((v) => +v.toPrecision(6)).join(", ")}); set a start` });
   exp.runs.forEach((run, i) => {
     if (run.start && lossNotFinite(run.start)) issues.push({ path: ["runs", i, "start"], message });
   });

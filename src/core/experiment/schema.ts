@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { optimizers } from "../optim";
 import { schedules } from "../schedules";
+import { DIVERGENCE_LIMIT } from "../engine/run";
 import { surfaces } from "../surfaces";
+import { compileFormula } from "../surfaces/expression/compileFormula";
 import { EXPERIMENT_VERSION, MAX_CAPTION, MAX_RUNS, MAX_STEPS, MAX_TITLE } from "./types";
 import { withArticle, zodMessage } from "./messages";
 import { namedParamsSchema, strictObject } from "./paramSchema";
@@ -18,6 +20,22 @@ const range = z
   .tuple([finite(), finite()], { error: "must be two numbers [min, max]" })
   .refine(([a, b]) => a < b, { message: "must be [min, max] with min < max" });
 
+/** Checks `value` against `schema` and re-raises its issues inside the parent's refinement; an unknown key is reported at the key itself, one issue per key. */
+function reraise(schema: z.ZodType, value: unknown, ctx: z.RefinementCtx) {
+  const result = schema.safeParse(value, { error: zodMessage });
+  if (!result.success)
+    for (const issue of result.error.issues) {
+      const keys = issue.code === "unrecognized_keys" ? issue.keys : [null];
+      for (const key of keys)
+        ctx.addIssue({
+          code: "custom",
+          message: issue.message,
+          path: (key === null ? issue.path : [...issue.path, key]) as (string | number)[],
+          params: key === null ? undefined : { unknownKey: true },
+        });
+    }
+}
+
 /** Picks the member schema by `name`, so an unknown name gets one clear message. */
 function byName(kind: string, members: Record<string, z.ZodType>) {
   const names = Object.keys(members);
@@ -29,19 +47,7 @@ function byName(kind: string, members: Record<string, z.ZodType>) {
         ctx.addIssue({ code: "custom", path: ["name"], message: `unknown ${kind}; allowed: ${names.join(", ")}` });
         return;
       }
-      const result = members[value.name].safeParse(value, { error: zodMessage });
-      if (!result.success)
-        for (const issue of result.error.issues) {
-          // Re-raised inside the parent; an unknown key is reported at the key itself, one issue per key.
-          const keys = issue.code === "unrecognized_keys" ? issue.keys : [null];
-          for (const key of keys)
-            ctx.addIssue({
-              code: "custom",
-              message: issue.message,
-              path: (key === null ? issue.path : [...issue.path, key]) as (string | number)[],
-              params: key === null ? undefined : { unknownKey: true },
-            });
-        }
+      reraise(members[value.name], value, ctx);
     });
 }
 
@@ -72,14 +78,45 @@ export const clipSchema = z.discriminatedUnion(
   { error: CLIP_FORMS },
 );
 
+const seed = z.number({ error: "must be an integer from 0 to 4294967295" }).refine((v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff, { message: "must be an integer from 0 to 4294967295" });
+
 export const noiseSchema = strictObject(
   "noise",
   {
     std: z.number({ error: "must be a number ≥ 0" }).refine((v) => Number.isFinite(v) && v >= 0, { message: "must be a number ≥ 0" }),
-    seed: z.number({ error: "must be an integer from 0 to 4294967295" }).refine((v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff, { message: "must be an integer from 0 to 4294967295" }),
+    seed,
   },
   'must be {"std", "seed"}',
 );
+
+/** A typed surface: the formula (compiled here, so its error names the position) and its domain. */
+const domainRange = range.refine(([a, b]) => Math.abs(a) <= DIVERGENCE_LIMIT && Math.abs(b) <= DIVERGENCE_LIMIT, {
+  message: `must lie within ±${DIVERGENCE_LIMIT.toLocaleString("en")} (beyond it a run counts as diverged)`,
+});
+const FORMULA_FORM = '{"expression": "a formula in x and y", "domain": [[xmin, xmax], [ymin, ymax]]}';
+export const formulaSurfaceSchema = strictObject(
+  "a typed surface",
+  {
+    expression: z.string({ error: "must be a formula in x and y (text)" }).superRefine((text, ctx) => {
+      const compiled = compileFormula(text);
+      if (!compiled.ok) {
+        const { message, position } = compiled.error;
+        ctx.addIssue({ code: "custom", message: position === undefined ? message : `at character ${position}: ${message}` });
+      }
+    }),
+    domain: z.tuple([domainRange, domainRange], { error: "must be [[xmin, xmax], [ymin, ymax]]" }),
+  },
+  `must be ${FORMULA_FORM}`,
+);
+
+const SURFACE_NAMES = Object.keys(surfaces).join(", ");
+/** A built-in surface by name, or a typed one. */
+export const surfaceSchema = z.unknown().superRefine((value, ctx) => {
+  if (typeof value === "string") {
+    if (!Object.hasOwn(surfaces, value)) ctx.addIssue({ code: "custom", message: `unknown surface; allowed: ${SURFACE_NAMES}, or ${FORMULA_FORM}` });
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value)) reraise(formulaSurfaceSchema, value, ctx);
+  else ctx.addIssue({ code: "custom", message: `must be a surface name (${SURFACE_NAMES}) or ${FORMULA_FORM}` });
+});
 
 export const runSchema = strictObject(
   "a run",
@@ -94,6 +131,12 @@ export const runSchema = strictObject(
     schedule: scheduleSchema.optional(),
     clip: clipSchema.optional(),
     noise: noiseSchema.optional(),
+    // The upper bound (the dataset's size) and the surface it needs are checked in crossChecks.
+    batchSize: z
+      .number({ error: "must be an integer ≥ 1 (examples per mini-batch)" })
+      .refine((v) => Number.isInteger(v) && v >= 1, { message: "must be an integer ≥ 1 (examples per mini-batch)" })
+      .optional(),
+    batchSeed: seed.optional(),
   },
   'must be a run: an object with an "optimizer"',
 );
@@ -104,9 +147,7 @@ export const experimentSchema = strictObject(
     version: z.literal(EXPERIMENT_VERSION, { error: `must be ${EXPERIMENT_VERSION}: this version of Downhill reads experiments of format ${EXPERIMENT_VERSION}` }).optional(),
     title: z.string({ error: "must be a string" }).max(MAX_TITLE, { message: `must be at most ${MAX_TITLE} characters` }).optional(),
     caption: z.string({ error: "must be a string" }).max(MAX_CAPTION, { message: `must be at most ${MAX_CAPTION} characters` }).optional(),
-    surface: z.string({ error: `must be a surface name; allowed: ${Object.keys(surfaces).join(", ")}` }).refine((s) => Object.hasOwn(surfaces, s), {
-      message: `unknown surface; allowed: ${Object.keys(surfaces).join(", ")}`,
-    }),
+    surface: surfaceSchema,
     start: point.optional(),
     steps: z
       .number({ error: `must be a positive integer ≤ ${MAX_STEPS}` })

@@ -1,6 +1,7 @@
 import type { ClipSpec } from "../optim/clip";
+import type { FormulaRef, SurfaceRef } from "../surfaces";
 
-export type { ClipSpec };
+export type { ClipSpec, FormulaRef, SurfaceRef };
 
 export interface NoiseSpec {
   std: number;
@@ -30,6 +31,13 @@ export interface RunSpec {
   schedule?: ScheduleSpec;
   clip?: ClipSpec;
   noise?: NoiseSpec;
+  /**
+   * On a data surface: examples per mini-batch (1 to the dataset's size); the run steps on
+   * mini-batch gradients instead of the full one. Absent: the full batch.
+   */
+  batchSize?: number;
+  /** Seed of the run's own mini-batch stream (default: derived from the run's id). */
+  batchSeed?: number;
 }
 
 /** The experiment format this build writes; a link or file from a later format is refused field by field. */
@@ -43,7 +51,8 @@ export interface Experiment {
   title?: string;
   /** One paragraph shown beside the plot (presets, lecture scenes, the embed view). Plain text. */
   caption?: string;
-  surface: string;
+  /** A built-in surface's name, or a typed one: {"expression": "x^2 + 10*y^2", "domain": [[-2, 2], [-1, 3]]}. */
+  surface: SurfaceRef;
   /** Start of every run that does not set its own (defaults to the surface's start). */
   start?: [number, number];
   steps: number;

@@ -77,7 +77,7 @@ describe("validateExperiment", () => {
 
   it("answers an unknown key with the keys the object takes, derived from its schema", () => {
     expect(first(validateExperiment(withField(["runs", 0, "noize"], 1)))).toBe(
-      "runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise",
+      "runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise, batchSize, batchSeed",
     );
     expect(first(validateExperiment(withField(["runs", 0, "optimizer", "momentum"], 0.9)))).toBe(
       "runs[0].optimizer.momentum: unknown field; the adam optimizer takes name, lr, beta1, beta2, eps, weightDecay, amsgrad",
@@ -125,7 +125,7 @@ describe("validateExperiment", () => {
     // A missing field is noticed where its object closes: after the fields that are there.
     const missing = '{"runs":[{"optimizer":{"name":"sgd"},"noize":1}],"surface":"bowl","zz":true}';
     expect(lines(parseExperiment(missing))).toEqual([
-      "runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise",
+      "runs[0].noize: unknown field; a run takes id, label, color, hidden, start, optimizer, schedule, clip, noise, batchSize, batchSeed",
       "zz: unknown field; an experiment takes version, title, caption, surface, start, steps, tolerance, runs, view, selected, step, stopWhenSettled",
       "steps: is required; must be a positive integer ≤ 100000000",
     ]);
@@ -329,5 +329,57 @@ describe("second-order optimizers", () => {
     expect(validateExperiment(run("lbfgs", { clip: { mode: "norm", maxNorm: 1 } }))).toMatchObject({ ok: false, errors: [{ field: "runs[0].clip" }] });
     expect(validateExperiment(run("lbfgs", { noise: { std: 0, seed: 1 } })).ok).toBe(true);
     expect(validateExperiment(run("newton", { noise: { std: 0.1, seed: 1 }, clip: { mode: "value", clipValue: 1 } })).ok).toBe(true);
+  });
+});
+
+describe("typed and data surfaces", () => {
+  const typed = (expression: unknown, domain: unknown = [[-2, 2], [-1, 3]]) => ({ surface: { expression, domain }, steps: 10, runs: [{ optimizer: { name: "sgd" } }] });
+
+  it("take a formula with its domain, compiled once per formula", () => {
+    const v = ok(validateExperiment(typed("sin(x)*cos(y) + 0.1*(x^2 + y^2)")));
+    expect(v.surface).toEqual({ expression: "sin(x)*cos(y) + 0.1*(x^2 + y^2)", domain: [[-2, 2], [-1, 3]] });
+  });
+
+  it("name the expression, the position and what is expected", () => {
+    expect(first(validateExperiment(typed("x^2 + foo(y)")))).toMatch(/^surface\.expression: "x\^2 \+ foo\(y\)" at character 7: the function "foo" is not allowed; allowed functions are sin, /);
+    expect(first(validateExperiment(typed("x^2 +")))).toMatch(/^surface\.expression: "x\^2 \+" at character 6: /);
+    expect(first(validateExperiment(typed(42)))).toBe("surface.expression: 42 must be a formula in x and y (text)");
+  });
+
+  it("check the domain: two ranges with min < max, within the divergence limit", () => {
+    expect(first(validateExperiment(typed("x^2", [[2, -2], [-1, 3]])))).toBe("surface.domain[0]: [2, -2] must be [min, max] with min < max");
+    expect(first(validateExperiment(typed("x^2", [[-2, 2]])))).toMatch(/^surface\.domain: /);
+    expect(first(validateExperiment(typed("x^2", [[-2e7, 2], [-1, 3]])))).toBe("surface.domain[0]: [-20000000, 2] must lie within ±1,000,000 (beyond it a run counts as diverged)");
+  });
+
+  it("refuse an unknown field, a non-object and an unknown name, saying both forms", () => {
+    expect(first(validateExperiment({ ...typed("x^2"), surface: { expression: "x^2", domain: [[-1, 1], [-1, 1]], code: "alert(1)" } }))).toBe(
+      "surface.code: unknown field; a typed surface takes expression, domain",
+    );
+    expect(first(validateExperiment({ ...typed("x^2"), surface: 7 }))).toMatch(/^surface: 7 must be a surface name \(rosenbrock, .*\) or \{"expression"/);
+    expect(first(validateExperiment({ ...typed("x^2"), surface: "moon" }))).toMatch(/^surface: "moon" unknown surface; allowed: rosenbrock, .*linearRegression, logisticRegression, or \{"expression"/);
+  });
+
+  it("refuse a formula undefined at its default start, and a start where it is undefined", () => {
+    expect(first(validateExperiment(typed("log(x)")))).toBe(
+      'surface: {"expression": "log(x)", "domain": [[-2, 2], [-1, 3]]} gives a loss that is not finite at its default start (-1.2, -0.2); set a start',
+    );
+    ok(validateExperiment({ ...typed("log(x)"), start: [1, 1] }));
+    expect(first(validateExperiment({ ...typed("log(x)"), start: [-1, 1] }))).toBe("start: [-1, 1] gives a loss that is not finite on formula");
+  });
+
+  it("take a batch size on a data surface only, up to the dataset's size, and not for lbfgs", () => {
+    const data = (run: object) => ({ surface: "linearRegression", steps: 10, runs: [{ optimizer: { name: "sgd" }, ...run }] });
+    expect(ok(validateExperiment(data({ batchSize: 8, batchSeed: 4 }))).runs[0]).toMatchObject({ batchSize: 8, batchSeed: 4 });
+    expect(first(validateExperiment(data({ batchSize: 257 })))).toBe("runs[0].batchSize: 257 must be ≤ 256 (the dataset's size)");
+    expect(first(validateExperiment(data({ batchSize: 0 })))).toBe("runs[0].batchSize: 0 must be an integer ≥ 1 (examples per mini-batch)");
+    expect(first(validateExperiment(data({ batchSize: 2.5 })))).toBe("runs[0].batchSize: 2.5 must be an integer ≥ 1 (examples per mini-batch)");
+    expect(first(validateExperiment(data({ batchSeed: -1 })))).toBe("runs[0].batchSeed: -1 must be an integer from 0 to 4294967295");
+    expect(first(validateExperiment({ ...data({ batchSize: 8 }), surface: "bowl" }))).toBe(
+      "runs[0].batchSize: 8 is only defined on a data surface (linearRegression, logisticRegression); bowl has no dataset",
+    );
+    expect(first(validateExperiment({ surface: "logisticRegression", steps: 10, runs: [{ optimizer: { name: "lbfgs" }, batchSize: 8 }] }))).toMatch(
+      /^runs\[0\]\.batchSize: 8 is not defined for lbfgs: /,
+    );
   });
 });

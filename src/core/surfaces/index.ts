@@ -14,9 +14,24 @@ import { rosenbrock } from "./rosenbrock";
 import { saddle } from "./saddle";
 import { sixHumpCamel } from "./sixHumpCamel";
 import { styblinskiTang } from "./styblinskiTang";
+import { dataSurface } from "../data/dataSurface";
+import { formulaSurface, type FormulaSurface } from "./expression/formulaSurface";
 import type { Surface } from "./types";
 
 export type { CriticalPoint, Surface } from "./types";
+
+/** A typed surface as an experiment writes it: the formula in x and y and its domain [[x0, x1], [y0, y1]]. */
+export interface FormulaRef {
+  expression: string;
+  domain: [[number, number], [number, number]];
+}
+
+/** What an experiment's `surface` names: a built-in surface by name, or a typed formula. */
+export type SurfaceRef = string | FormulaRef;
+
+/** The seed and size of the two data surfaces' datasets (seed 003 is the batch-size exercise's). */
+export const DATA_SEED = 3;
+export const DATA_SIZE = 256;
 
 /** Built-in surfaces in menu order. A new surface is one file plus one line here. */
 const builtIn: readonly Surface[] = [
@@ -36,6 +51,8 @@ const builtIn: readonly Surface[] = [
   styblinskiTang,
   rastrigin,
   ackley,
+  dataSurface({ model: "linearRegression", n: DATA_SIZE, seed: DATA_SEED }),
+  dataSurface({ model: "logisticRegression", n: DATA_SIZE, seed: DATA_SEED }),
 ];
 
 /** The registry, keyed by `Surface.name`. */
@@ -45,7 +62,41 @@ export const surfaces: Readonly<Record<string, Surface>> = Object.freeze(
 
 export const surfaceNames: string[] = Object.keys(surfaces);
 
-/** The surface called `name`, or undefined (never an inherited key such as "toString"). */
-export function getSurface(name: string): Surface | undefined {
-  return Object.hasOwn(surfaces, name) ? surfaces[name] : undefined;
+const isFormula = (ref: SurfaceRef): ref is FormulaRef => typeof ref === "object" && ref !== null;
+
+/** Typed surfaces compiled lately, by formula and domain: a page asks for the same one on every frame. */
+const compiled = new Map<string, FormulaSurface>();
+const COMPILED_KEPT = 16;
+
+/**
+ * A typed surface compiled (gradient and Hessian derived, minima found) once per formula
+ * and domain, or what is wrong with its formula.
+ */
+export function compileSurface(ref: FormulaRef): FormulaSurface {
+  const key = JSON.stringify([ref.expression, ref.domain]);
+  let result = compiled.get(key);
+  if (!result) {
+    result = formulaSurface({ expression: ref.expression, domain: ref.domain });
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * The surface `ref` names: a built-in by name (never an inherited key such as "toString"),
+ * or a typed formula compiled; undefined when there is no such surface or the formula is
+ * refused (see compileSurface for why).
+ */
+export function getSurface(ref: SurfaceRef): Surface | undefined {
+  if (isFormula(ref)) {
+    const result = compileSurface(ref);
+    return result.ok ? result.surface : undefined;
+  }
+  return Object.hasOwn(surfaces, ref) ? surfaces[ref] : undefined;
+}
+
+/** A short name of the surface `ref` names, for messages and file names: the built-in's name, or "formula". */
+export function surfaceKey(ref: SurfaceRef): string {
+  return isFormula(ref) ? "formula" : ref;
 }

@@ -5,6 +5,14 @@ export interface CriticalPoint {
   kind: "global" | "local" | "saddle";
 }
 
+/** What a run on a data surface samples its gradients from (Run reads it when the run sets a batch size). */
+export interface BatchSource {
+  /** Examples in the full batch. */
+  n: number;
+  /** Mean gradient over order[start .. start + count). */
+  batchGrad(w1: number, w2: number, order: Uint32Array, start: number, count: number, out: Float64Array): void;
+}
+
 /**
  * A 2D test surface carrying its own analytic derivatives (f, grad, hessian together,
  * as in distill's "Why Momentum Really Works"). Derivative functions write into `out`
@@ -29,4 +37,6 @@ export interface Surface {
   floor: number;
   /** Short note shown in the UI (what the surface teaches). */
   note: string;
+  /** A data surface's mini-batch gradients (f is then the full-batch loss); absent elsewhere. */
+  batches?: BatchSource;
 }

@@ -8,9 +8,10 @@ const surfaceList = Object.values(surfaces);
 /** The loss surface of the race, with its note (what it teaches) beside it. */
 export function SurfacePicker() {
   const id = useId();
-  const name = useStore((s) => s.experiment.surface);
+  const ref = useStore((s) => s.experiment.surface);
+  const name = typeof ref === "string" ? ref : "formula";
   const setSurface = useStore((s) => s.setSurface);
-  const note = getSurface(name)?.note ?? "";
+  const note = getSurface(ref)?.note ?? "";
   return (
     <div className="surface-picker">
       <label htmlFor={id}>Surface</label>

@@ -1,3 +1,4 @@
+import { surfaceKey } from "../../core/surfaces";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useStore } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
@@ -66,7 +67,7 @@ export function ExportMenu() {
     try {
       if (kind === "csv") {
         const s = useStore.getState();
-        downloadFile(exportName(s.experiment.surface, "race", "csv"), raceCsvBlob(csvRuns(s, trajectories)));
+        downloadFile(exportName(surfaceKey(s.experiment.surface), "race", "csv"), raceCsvBlob(csvRuns(s, trajectories)));
         return;
       }
       const snap = await takePlotSnapshot();

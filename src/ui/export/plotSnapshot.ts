@@ -6,7 +6,7 @@
  * from one snapshot, so they show the same thing.
  */
 import type { CriticalPoint } from "../../core/surfaces";
-import { getSurface } from "../../core/surfaces";
+import { getSurface, surfaceKey } from "../../core/surfaces";
 import { getEngine } from "../../state/engine";
 import { runColor, runDash } from "../../state/palette";
 import { useStore } from "../../state/store";
@@ -69,10 +69,10 @@ export async function takePlotSnapshot(): Promise<PlotSnapshot> {
   const s = useStore.getState();
   const e = s.experiment;
   const surface = getSurface(e.surface);
-  if (!surface) throw new Error(`unknown surface "${e.surface}"`);
+  if (!surface) throw new Error(`unknown surface "${surfaceKey(e.surface)}"`);
   const box = plotBox();
   const frame = fitView(viewOf(e, surface), box.width, box.height);
-  const reply = await withTimeout(getEngine().requestContours(surface.name, frameRect(frame), FULL_GRID, FULL_GRID, LEVELS), CONTOUR_TIMEOUT_MS);
+  const reply = await withTimeout(getEngine().requestContours(e.surface, frameRect(frame), FULL_GRID, FULL_GRID, LEVELS), CONTOUR_TIMEOUT_MS);
   const plot = document.querySelector(".plot-frame") ?? document.documentElement;
   const theme = readTheme(plot);
   const runs: ExportRun[] = [];

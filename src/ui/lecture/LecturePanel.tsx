@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { getSurface } from "../../core/surfaces";
+import { getSurface, surfaceKey } from "../../core/surfaces";
 import { loadScenes, stepDeck } from "../../state/scenes";
 import { useStore } from "../../state/store";
 import { HelpButton } from "../HelpOverlay";
@@ -53,7 +53,7 @@ export function LecturePanel() {
 
   if (!lecture) return null;
   const scene = sceneIndex === null ? undefined : scenes[sceneIndex];
-  const heading = title ?? scene?.name ?? getSurface(surfaceName)?.displayName ?? surfaceName;
+  const heading = title ?? scene?.name ?? getSurface(surfaceName)?.displayName ?? surfaceKey(surfaceName);
   return (
     <aside className="lecture-panel" aria-label="Lecture">
       {/* The lesson's text scrolls on its own; the deck and the way out stay in view below it. */}

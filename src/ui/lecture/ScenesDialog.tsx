@@ -1,3 +1,4 @@
+import { getSurface, surfaceKey } from "../../core/surfaces";
 import { useId, useRef, useState } from "react";
 import { MAX_NARRATION, MAX_SCENE_NAME, type Scene } from "../../state/deckFile";
 import { deleteScene, exportDeckText, importDeck, moveScene, renameScene, saveScene, showScene } from "../../state/scenes";
@@ -60,7 +61,7 @@ function SceneRow({ scene, index, count, shown }: { scene: Scene; index: number;
     setError(null);
     setTimeout(() => renameRef.current?.focus(), 0);
   };
-  const surface = scene.experiment.surface;
+  const surface = getSurface(scene.experiment.surface)?.displayName ?? surfaceKey(scene.experiment.surface);
   const runs = scene.experiment.runs.length;
   return (
     <li className={shown ? "scene-row scene-shown" : "scene-row"} aria-current={shown || undefined}>

@@ -4,6 +4,7 @@
  * under the current frame. Between a pan and the next reply the old image is simply shown
  * moved and scaled, so the main thread never waits on the contours.
  */
+import type { SurfaceRef } from "../../core/surfaces";
 import { getEngine } from "../../state/engine";
 import { MARK_CONTOURS, markOnce } from "../../state/marks";
 import { clearCanvas, sizeCanvas } from "./canvas";
@@ -60,7 +61,7 @@ export class ContourLayer {
    * Requests bands for the rectangle `frame` shows: `cells` grid cells along the longer side
    * for a draft, or a square `cells` × `cells` grid at rest (`square`), the budgeted 400 × 400.
    */
-  request(surface: string, frame: Frame, cells: number, square = false): void {
+  request(surface: SurfaceRef, frame: Frame, cells: number, square = false): void {
     const rect = frameRect(frame);
     const aspect = frame.width / frame.height;
     const nx = square || aspect >= 1 ? cells : Math.max(16, Math.round(cells * aspect));

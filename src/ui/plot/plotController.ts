@@ -10,7 +10,7 @@
  * of it.
  */
 import { pointer } from "d3-selection";
-import { getSurface, type Surface } from "../../core/surfaces";
+import { getSurface, type Surface, type SurfaceRef } from "../../core/surfaces";
 import { useStore } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
 import { clearLegend, drawAxes, drawLegend } from "./axes";
@@ -64,6 +64,8 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
   const disposers: (() => void)[] = [];
   const initial = useStore.getState();
   let surface: Surface = getSurface(initial.experiment.surface) ?? getSurface("rosenbrock")!;
+  // What the contour workers are asked for: the experiment's own reference (a typed formula is not a name).
+  let surfaceRef: SurfaceRef = getSurface(initial.experiment.surface) ? initial.experiment.surface : "rosenbrock";
   let committed: Rect = viewOf(initial.experiment, surface);
   let box = { width: 0, height: 0 };
   let dpr = window.devicePixelRatio || 1;
@@ -85,7 +87,7 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
   });
   contours.setTheme(theme);
   const scheduler = new ContourScheduler((fine) => {
-    if (hasArea()) contours.request(surface.name, current(), fine ? FULL_GRID : DRAFT_GRID, fine);
+    if (hasArea()) contours.request(surfaceRef, current(), fine ? FULL_GRID : DRAFT_GRID, fine);
   });
   disposers.push(() => {
     scheduler.destroy();
@@ -208,6 +210,7 @@ export function createPlot(el: PlotElements, opts: PlotOptions): PlotController 
         const next = getSurface(e.surface);
         if (next) {
           surface = next;
+          surfaceRef = e.surface;
           contours.clear();
           rebase(viewOf(e, surface));
         }

@@ -105,7 +105,7 @@ describe("typed formulas: hostile input is refused with a message and runs nothi
   const HOSTILE: [string, RegExp][] = [
     ["constructor", /unknown name "constructor"/],
     ["__proto__", /unknown name "__proto__"/],
-    ["x.constructor", /accessor expressions are not allowed/],
+    ["x.constructor", /property access \(a dot after a name\) is not allowed/],
     ['import("fs")', /strings are not allowed/],
     ["import(x)", /the function "import" is not allowed/],
     ["globalThis", /unknown name "globalThis"/],
@@ -151,6 +151,7 @@ describe("typed formulas: hostile input is refused with a message and runs nothi
   it("points at where the problem is", () => {
     expect(parseFormula("x^2 + foo(y)")).toMatchObject({ ok: false, error: { position: 7 } });
     expect(parseFormula("x^2 + y =")).toMatchObject({ ok: false, error: { position: 9 } });
+    expect(parseFormula("1.5 * x.constructor")).toMatchObject({ ok: false, error: { position: 8 } });
     expect(parseFormula("(x + y")).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\)/) } });
   });
 

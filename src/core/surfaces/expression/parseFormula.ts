@@ -114,6 +114,11 @@ function checkTree(root: MathNode, text: string): Parsed {
         stack.push({ node: n.args![0], depth: depth + 1 });
         break;
       }
+      case "AccessorNode": {
+        // The dot a decimal uses is allowed, so say which dot: the first one after a name or a bracket.
+        const dot = /[A-Za-z_)]\s*\./.exec(text);
+        return fail(`property access (a dot after a name) is not allowed; allowed are ${ALLOWED}`, dot ? dot.index + dot[0].length : undefined);
+      }
       default:
         return fail(`${n.type.replace(/Node$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} expressions are not allowed; allowed are ${ALLOWED}`);
     }
