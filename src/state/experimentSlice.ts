@@ -3,6 +3,7 @@ import type { ClipSpec, Experiment, NoiseSpec, RunSpec, ScheduleSpec } from "../
 import { uniqueRunId } from "../core/experiment/runIds";
 import { getOptimizer } from "../core/optim";
 import { getSurface } from "../core/surfaces";
+import { dropUnusableBatches } from "./batches";
 import { defaultExperiment } from "./defaults";
 import { engineKey } from "./engineKey";
 import { followHorizon, horizonLength } from "./horizon";
@@ -101,7 +102,7 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       const { view: _view, title: _t, caption: _c, ...rest } = s.experiment;
       return {
         lessonKey: null,
-        experiment: { ...rest, surface: name, start: [surface.start[0], surface.start[1]], runs: s.experiment.runs.map(({ start: _s, ...r }) => r) },
+        experiment: { ...rest, surface: name, start: [surface.start[0], surface.start[1]], runs: s.experiment.runs.map(({ start: _s, ...r }) => dropUnusableBatches(r, surface)) },
       };
     }),
   setSteps: (steps) =>
@@ -137,7 +138,9 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       experiment: mapRun(s.experiment, id, (r) => {
         // Keep the lr across optimizers: it is the one knob users compare.
         const lr = r.optimizer.lr;
-        return { ...r, optimizer: lr === undefined ? { name } : { name, lr } };
+        const next = { ...r, optimizer: lr === undefined ? { name } : { name, lr } };
+        const surface = getSurface(s.experiment.surface);
+        return surface ? dropUnusableBatches(next, surface) : next;
       }),
     })),
   setOptimizerParam: (id, key, value) =>

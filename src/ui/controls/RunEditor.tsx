@@ -3,6 +3,7 @@ import type { RunSpec } from "../../core/experiment/types";
 import { getOptimizer, optimizers } from "../../core/optim";
 import type { ParamValue } from "../../core/params";
 import { useStore } from "../../state/store";
+import { BatchFields } from "./BatchFields";
 import { ClipEditor } from "./ClipEditor";
 import { DraftField } from "./DraftField";
 import { NoiseEditor } from "./NoiseEditor";
@@ -28,7 +29,7 @@ function NameField({ run }: { run: RunSpec }) {
   );
 }
 
-/** Everything about one run: name, colour, optimizer and its hyperparameters, schedule, clipping, noise. */
+/** Everything about one run: name, colour, optimizer and its hyperparameters, schedule, clipping, noise, mini-batches (on a data surface). */
 export function RunEditor({ run, color }: { run: RunSpec; color: string }) {
   const id = useId();
   const updateRun = useStore((s) => s.updateRun);
@@ -77,6 +78,7 @@ export function RunEditor({ run, color }: { run: RunSpec; color: string }) {
       <ScheduleEditor run={run} />
       <ClipEditor run={run} />
       <NoiseEditor run={run} />
+      <BatchFields run={run} />
     </div>
   );
 }
