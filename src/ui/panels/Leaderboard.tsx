@@ -2,7 +2,7 @@ import { useState, type ReactNode } from "react";
 import { runDash, swatchBackground } from "../../state/palette";
 import { useStore } from "../../state/store";
 import { sortRows, type LeaderboardRow, type Sort, type SortKey } from "./leaderboardRows";
-import { formatCount, formatMetric } from "../format";
+import { formatCount, formatMetric, formatParam } from "../format";
 import { useLeaderboardRows } from "./useLeaderboardRows";
 import "./panels.css";
 
@@ -24,6 +24,9 @@ const COLUMNS: readonly Column[] = [
   { key: "stepsToTolerance", title: "To tol.", description: "steps to tolerance", numeric: true },
   { key: "pathLength", title: "Path", description: "path length", numeric: true },
 ];
+
+/** Epochs read as plain decimals, as exact as six digits allow (31.25, 1.78125). */
+const EPOCHS = { kind: "number", scale: "linear" } as const;
 
 const Missing = ({ why }: { why: string }) => (
   <>
@@ -61,7 +64,15 @@ function Row({ row, selected }: { row: LeaderboardRow; selected: boolean }) {
       <td className={`status status-${row.status ?? "none"}`} data-value={row.status ?? ""}>
         {row.status ?? <Missing why="not started" />}
       </td>
-      <Cell value={row.step}>{row.step !== null && formatCount(row.step)}</Cell>
+      <Cell value={row.step}>
+        {row.step !== null && formatCount(row.step)}
+        {row.epochs !== null && (
+          // On mini-batches a step is a batch, not a pass: the passes over the dataset go under it.
+          <span className="epochs" data-epochs={row.epochs}>
+            {formatParam(EPOCHS, row.epochs)} {row.epochs === 1 ? "epoch" : "epochs"}
+          </span>
+        )}
+      </Cell>
       <Cell value={row.loss} />
       <td
         className="num"

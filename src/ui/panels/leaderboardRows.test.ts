@@ -17,10 +17,10 @@ const exp: Experiment = {
 };
 
 /** A page-side trajectory store filled by a real session run to the end. */
-function finishedStore(): TrajectoryStore {
+function finishedStore(experiment: Experiment = exp): TrajectoryStore {
   const store = new TrajectoryStore();
   const session = new EngineSession({ post: (m) => store.receive(m, 1), now: () => 0, setTimer: () => 0, clearTimer: () => {} });
-  session.handle({ type: "load", generation: 1, experiment: exp, keepStep: false });
+  session.handle({ type: "load", generation: 1, experiment, keepStep: false });
   session.handle({ type: "runToEnd" });
   return store;
 }
@@ -61,5 +61,29 @@ describe("leaderboardRows", () => {
     const empty = leaderboardRows(exp, new TrajectoryStore(), null);
     expect(empty.map((r) => r.status)).toEqual([null, null]);
     expect(sortRows(empty, { key: "loss", dir: "descending" }).map((r) => r.id)).toEqual(["adam", "hot"]);
+  });
+});
+
+describe("epochs in the leaderboard", () => {
+  const data: Experiment = {
+    surface: "linearRegression",
+    steps: 300,
+    runs: [
+      { id: "b8", optimizer: { name: "sgd", lr: 0.05 }, batchSize: 8 },
+      { id: "b100", optimizer: { name: "adam", lr: 0.05 }, batchSize: 100, batchSeed: 4 },
+      { id: "full", optimizer: { name: "sgd", lr: 0.05 } },
+      { id: "whole", optimizer: { name: "sgd", lr: 0.05 }, batchSize: 256 },
+    ],
+  };
+
+  it("are the engine's own count for batched runs, at the head and at any scrubbed step; none for full-batch runs", () => {
+    const store = finishedStore(data);
+    const rows = leaderboardRows(data, store, null);
+    expect(rows.map((r) => r.epochs)).toEqual([(300 * 8) / 256, new Race(data).finish().runs[1].metrics(300).epochs, null, null]);
+    for (const k of [0, 1, 2, 3, 31, 32, 33, 299]) {
+      const race = new Race(data);
+      race.advance(k);
+      expect(leaderboardRows(data, store, k).map((r) => r.epochs)).toEqual(race.runs.map((r) => r.metrics(300).epochs ?? null));
+    }
   });
 });

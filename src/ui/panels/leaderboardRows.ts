@@ -11,6 +11,8 @@ import type { Experiment } from "../../core/experiment/types";
 import { resolveTolerance } from "../../core/engine/resolveRun";
 import { runColor } from "../../state/palette";
 import type { TrajectoryStore } from "../../state/trajectories";
+import { epochsAfter } from "../../core/data/epochs";
+import { runBatch } from "./runBatch";
 
 export interface LeaderboardRow {
   id: string;
@@ -26,6 +28,8 @@ export interface LeaderboardRow {
   minimum: { kind: CriticalPoint["kind"]; point: readonly [number, number] } | null;
   stepsToTolerance: number | null;
   pathLength: number | null;
+  /** Passes over the dataset (a run on mini-batches only; null otherwise). */
+  epochs: number | null;
 }
 
 /** Rows at the live head of the race (scrub null) or at step `scrub`. */
@@ -46,6 +50,7 @@ export function leaderboardRows(experiment: Experiment, store: TrajectoryStore, 
       minimum: null,
       stepsToTolerance: null,
       pathLength: null,
+      epochs: null,
     };
     const run = store.runs.get(spec.id);
     const live = run?.metrics;
@@ -61,8 +66,15 @@ export function leaderboardRows(experiment: Experiment, store: TrajectoryStore, 
       minimum: m.nearestMinimum ? { kind: m.nearestMinimum.kind, point: m.nearestMinimum.point } : null,
       stepsToTolerance: m.stepsToTolerance,
       pathLength: m.pathLength,
+      // The engine's count at the head; looking back, the same count in closed form at that step.
+      epochs: scrub === null ? (live.epochs ?? null) : scrubbedEpochs(spec, experiment, m.steps),
     };
   });
+}
+
+function scrubbedEpochs(spec: Experiment["runs"][number], experiment: Experiment, steps: number): number | null {
+  const batch = runBatch(spec, experiment);
+  return batch?.size ? epochsAfter(steps, batch.size, batch.source.n) : null;
 }
 
 export type SortKey = "label" | "status" | "step" | "loss" | "distance" | "stepsToTolerance" | "pathLength";
