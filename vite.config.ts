@@ -44,5 +44,6 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "tools/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["src/testing/setup.ts"],
   },
 });

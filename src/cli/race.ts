@@ -3,6 +3,7 @@
  * Prints the race as JSON on stdout; a bad experiment prints one line naming the field,
  * the value and what is allowed on stderr and exits 2, with no stack trace.
  */
+import "../core/surfaces/typedSurfaces";
 import { readFileSync, writeSync } from "node:fs";
 import { decodeText, formatError, parseExperiment } from "../core/experiment";
 import { Race } from "../core/engine";

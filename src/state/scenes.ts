@@ -4,6 +4,7 @@
  * shows; every change writes the whole list back (a few scenes of a few kB each), one write
  * after another so the last change always wins.
  */
+import { formulasReady } from "./formulas";
 import { checkScene, deckJson, MAX_NARRATION, MAX_SCENE_NAME, MAX_SCENES, parseDeck, cleanName, type Scene, type SceneContent } from "./deckFile";
 import { idbGet, idbSet } from "./idbStore";
 import { loadExperiment, snapshotExperiment } from "./snapshot";
@@ -31,8 +32,9 @@ function commit(scenes: Scene[], sceneIndex?: number | null): Promise<void> {
 
 /** Reads the library from IndexedDB once (each scene checked again: storage outlives versions). */
 export function loadScenes(): Promise<void> {
-  loaded ??= idbGet(LIBRARY_KEY)
-    .then((stored) => {
+  // A stored scene may hold a typed surface: it is checked once the formula compiler is there.
+  loaded ??= Promise.all([idbGet(LIBRARY_KEY), formulasReady])
+    .then(([stored]) => {
       const scenes: Scene[] = [];
       const problems: string[] = [];
       if (Array.isArray(stored)) {

@@ -52,6 +52,13 @@ function linkText(hash: string): { text: string } | { problem: string } {
   return { text: stripBom(text) };
 }
 
+/** Whether the hash holds a typed surface (`"surface": {…}`), which needs the formula compiler to be read. */
+export function linkNeedsFormulas(hash: string): boolean {
+  if (!hash.startsWith(HASH_PREFIX)) return false;
+  const got = linkText(hash);
+  return "text" in got && /"surface"\s*:\s*\{/.test(got.text);
+}
+
 /**
  * Reads a location hash. `null` when it holds no experiment (no hash, or another kind of
  * hash); otherwise always a valid experiment, with what was ignored and why.

@@ -5,7 +5,9 @@
  * is not flooded with one entry per slider tick.
  */
 import { defaultExperiment } from "./defaults";
-import { decodeLink, describeIgnored, encodeLink } from "./shareLink";
+import { formulaSupport } from "../core/surfaces/formulaSupport";
+import { formulasReady } from "./formulas";
+import { decodeLink, describeIgnored, encodeLink, linkNeedsFormulas } from "./shareLink";
 import { loadExperiment, snapshotExperiment } from "./snapshot";
 import { useStore, type AppState } from "./store";
 
@@ -43,7 +45,8 @@ const watched = (s: AppState) => [s.experiment, s.selectedRunId, s.scrub, s.step
 
 /**
  * Restores the page from its hash, then keeps the hash in step with the store. Call once,
- * before the first render. Returns a function that stops following.
+ * before the first render (after `formulasReady` when `linkNeedsFormulas`). Returns a
+ * function that stops following.
  */
 export function startUrlSync(): () => void {
   loadFromHash(window.location.hash);
@@ -66,7 +69,9 @@ export function startUrlSync(): () => void {
   const onHashChange = () => {
     if (window.location.hash === current) return;
     clearTimeout(timer);
-    loadFromHash(window.location.hash);
+    const hash = window.location.hash;
+    if (linkNeedsFormulas(hash) && !formulaSupport()) void formulasReady.then(() => loadFromHash(hash));
+    else loadFromHash(hash);
   };
   window.addEventListener("hashchange", onHashChange);
   return () => {

@@ -4,6 +4,7 @@
  * Kept apart from the engine worker so a zoom never stalls a playing race, and run as a
  * pair (each tracing half the thresholds) so new contours arrive in half the time.
  */
+import "../core/surfaces/typedSurfaces";
 import { computeContours } from "./contours";
 import type { FromWorker, ToContourWorker } from "./protocol";
 

@@ -4,6 +4,7 @@
  * where the logic lives and is tested) and the session's replies back to the page.
  * See protocol.ts for the message flow.
  */
+import "../core/surfaces/typedSurfaces";
 import { EngineSession } from "./engineSession";
 import type { ToWorker } from "./protocol";
 

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /** A tool worker: computes slices of sweep and basin grids (see toolPool.ts). */
+import "../core/surfaces/typedSurfaces";
 import { computeSlice } from "./toolSlice";
 import type { SliceRequest } from "./toolProtocol";
 

@@ -3,7 +3,7 @@ import { optimizers } from "../optim";
 import { schedules } from "../schedules";
 import { DIVERGENCE_LIMIT } from "../engine/run";
 import { surfaces } from "../surfaces";
-import { compileFormula } from "../surfaces/expression/compileFormula";
+import { FORMULAS_LOADING, formulaSupport } from "../surfaces/formulaSupport";
 import { EXPERIMENT_VERSION, MAX_CAPTION, MAX_RUNS, MAX_STEPS, MAX_TITLE } from "./types";
 import { withArticle, zodMessage } from "./messages";
 import { namedParamsSchema, strictObject } from "./paramSchema";
@@ -98,7 +98,9 @@ export const formulaSurfaceSchema = strictObject(
   "a typed surface",
   {
     expression: z.string({ error: "must be a formula in x and y (text)" }).superRefine((text, ctx) => {
-      const compiled = compileFormula(text);
+      const support = formulaSupport();
+      if (!support) return void ctx.addIssue({ code: "custom", message: FORMULAS_LOADING });
+      const compiled = support.compileFormula(text);
       if (!compiled.ok) {
         const { message, position } = compiled.error;
         ctx.addIssue({ code: "custom", message: position === undefined ? message : `at character ${position}: ${message}` });

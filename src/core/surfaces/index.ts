@@ -15,7 +15,8 @@ import { saddle } from "./saddle";
 import { sixHumpCamel } from "./sixHumpCamel";
 import { styblinskiTang } from "./styblinskiTang";
 import { dataSurface } from "../data/dataSurface";
-import { formulaSurface, type FormulaSurface } from "./expression/formulaSurface";
+import type { FormulaSurface } from "./expression/formulaSurface";
+import { FORMULAS_LOADING, formulaSupport } from "./formulaSupport";
 import type { Surface } from "./types";
 
 export type { CriticalPoint, Surface } from "./types";
@@ -73,10 +74,12 @@ const COMPILED_KEPT = 16;
  * and domain, or what is wrong with its formula.
  */
 export function compileSurface(ref: FormulaRef): FormulaSurface {
+  const support = formulaSupport();
+  if (!support) return { ok: false, error: { message: FORMULAS_LOADING } };
   const key = JSON.stringify([ref.expression, ref.domain]);
   let result = compiled.get(key);
   if (!result) {
-    result = formulaSurface({ expression: ref.expression, domain: ref.domain });
+    result = support.formulaSurface({ expression: ref.expression, domain: ref.domain });
     if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
     compiled.set(key, result);
   }

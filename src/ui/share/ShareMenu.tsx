@@ -1,3 +1,4 @@
+import { formulasReady } from "../../state/formulas";
 import { useEffect, useId, useRef, useState } from "react";
 import { decodeText } from "../../core/experiment/jsonText";
 import { formatError, parseExperiment } from "../../core/experiment/validate";
@@ -37,6 +38,7 @@ async function importFile(file: File): Promise<void> {
     setMessage(`Not imported: ${file.name} is not UTF-8 or UTF-16 text`);
     return;
   }
+  await formulasReady;
   const v = parseExperiment(text);
   if (!v.ok) {
     setMessage(`Not imported: ${file.name}: ${statusList(v.errors.map(formatError))}`);

@@ -1,0 +1,29 @@
+import type { Compiled } from "./expression/compileFormula";
+import type { FormulaSpec, FormulaSurface } from "./expression/formulaSurface";
+
+/**
+ * Typed surfaces need mathjs (parsing and symbolic derivatives), about 190 kB gzipped: more
+ * than the rest of the page's first load. So the core reaches the formula compiler through
+ * this slot instead of importing it: the workers, the CLI and the tests install it at start
+ * (typedSurfaces.ts), the page loads it right after its first render, and a link holding a
+ * formula waits for it (src/state/formulas.ts). Type-only imports above: nothing of mathjs
+ * is pulled in by this file.
+ */
+export interface FormulaSupport {
+  compileFormula(text: unknown): Compiled;
+  formulaSurface(spec: FormulaSpec): FormulaSurface;
+}
+
+let support: FormulaSupport | null = null;
+
+export function installFormulaSupport(s: FormulaSupport): void {
+  support = s;
+}
+
+/** The formula compiler, or null while it is still loading (in the page only). */
+export function formulaSupport(): FormulaSupport | null {
+  return support;
+}
+
+/** What a formula gets while the compiler is not there yet (the page's first moments). */
+export const FORMULAS_LOADING = "cannot be read yet: the formula compiler is still loading; try again in a moment";
