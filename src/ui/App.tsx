@@ -13,6 +13,7 @@ import { LrPanel } from "./panels/LrPanel";
 import { LossPanel } from "./panels/LossPanel";
 import { Leaderboard } from "./panels/Leaderboard";
 import { UpdateRule } from "./panels/UpdateRule";
+import { GradientVariancePanel } from "./panels/GradientVariancePanel";
 import { useKeyboardShortcuts } from "./useKeyboardShortcuts";
 import { InspectorButton, StepInspector, useInspectionWatcher } from "./inspector/StepInspector";
 import { ShareMenu } from "./share/ShareMenu";
@@ -82,6 +83,7 @@ export function App() {
           <LossPanel />
           <Leaderboard />
           <UpdateRule />
+          <GradientVariancePanel />
           <StepInspector />
         </section>
         <LecturePanel />
