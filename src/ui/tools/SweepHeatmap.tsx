@@ -130,9 +130,13 @@ export function SweepHeatmap({ result, xSpec, ySpec, onPick }: Props) {
           {xSpec.label} → ({formatParam(xSpec, result.x.values[0])} … {formatParam(xSpec, result.x.values[nx - 1])}); {ySpec.label} {formatParam(ySpec, result.y.values[0])} … {formatParam(ySpec, result.y.values[ny - 1])}
         </span>
         <span className="sweep-legend">
-          best <span className="sweep-ramp" style={{ background: RAMP_CSS }} aria-hidden="true" /> worst (by rank of {result.criterion === "finalLoss" ? "final loss" : "steps to tolerance"})
-          <span className="swatch" style={{ background: "#8a8a8a" }} aria-hidden="true" /> {result.criterion === "finalLoss" ? "diverged" : "never within tolerance"}
-          outlined: best (white), shown (pink)
+          <span>
+            best <span className="sweep-ramp" style={{ background: RAMP_CSS }} aria-hidden="true" /> worst (by rank of {result.criterion === "finalLoss" ? "final loss" : "steps to tolerance"})
+          </span>
+          <span>
+            <span className="swatch" style={{ background: "#8a8a8a" }} aria-hidden="true" /> {result.criterion === "finalLoss" ? "diverged" : "never within tolerance"}
+          </span>
+          <span>outlined: best (white), shown (pink)</span>
         </span>
         <output className="sweep-readout" aria-live="polite">
           {describe(cursor)}

@@ -3,6 +3,7 @@ import { getSurface } from "../../core/surfaces";
 import { quadraticTheory } from "../../core/tools/theory";
 import { useStore } from "../../state/store";
 import { theoryLabels } from "./theoryLines";
+import "./tools.css";
 
 /** Under the loss chart on a quadratic: what its two theory lines are (the canvas draws them). */
 export function TheoryNote() {
@@ -11,8 +12,8 @@ export function TheoryNote() {
   if (!theory) return null;
   const labels = theoryLabels(theory);
   return (
-    <p className="panel-note theory-note" data-testid="theory-note">
-      Theory from the selected run's start: dotted, {labels.gd} at lr {Number(theory.gd.lr.toPrecision(3))}; dash-dot, {labels.heavyBall} at its optimal lr and momentum.
+    <p className="theory-note" data-testid="theory-note">
+      Theory from the selected run's start, at the optimal settings: dotted, {labels.gd}; dash-dot, {labels.heavyBall}.
     </p>
   );
 }

@@ -32,7 +32,7 @@ export function theoryLabels(t: QuadraticTheory): { gd: string; heavyBall: strin
   return { gd: `GD (κ−1)/(κ+1) = ${formatMetric(t.gd.rate)}`, heavyBall: `heavy ball (√κ−1)/(√κ+1) = ${formatMetric(t.heavyBall.rate)}` };
 }
 
-/** Paints both lines (dotted GD, dash-dot heavy ball) over the loss chart, clipped to its plot area, with their labels. */
+/** Paints both lines (dotted GD, dash-dot heavy ball) over the loss chart, clipped to its plot area, with short labels (the note under the chart has the long ones). */
 export function paintTheoryLines(ctx: CanvasRenderingContext2D, y: YScale, box: ChartBox, steps: number, theme: Theme): void {
   const current = currentTheory();
   if (!current || steps <= 0) return;
@@ -47,7 +47,6 @@ export function paintTheoryLines(ctx: CanvasRenderingContext2D, y: YScale, box: 
   // The chart plots f − floor; f* may sit above the floor.
   const lift = fStar - surface.floor;
   if (!(gap0 > 0) || !Number.isFinite(lift)) return;
-  const labels = theoryLabels(theory);
   ctx.save();
   ctx.beginPath();
   ctx.rect(box.left, box.top, box.width, box.bottom - box.top);
@@ -57,8 +56,8 @@ export function paintTheoryLines(ctx: CanvasRenderingContext2D, y: YScale, box: 
   ctx.lineWidth = 1.5;
   ctx.font = `10px ${theme.font}`;
   const lines = [
-    { rate: theory.gd.rate, dash: [2, 3], label: labels.gd, row: 0 },
-    { rate: theory.heavyBall.rate, dash: [7, 3, 2, 3], label: labels.heavyBall, row: 1 },
+    { rate: theory.gd.rate, dash: [2, 3], label: `GD ρ ${formatMetric(theory.gd.rate)}`, row: 0 },
+    { rate: theory.heavyBall.rate, dash: [7, 3, 2, 3], label: `HB ρ ${formatMetric(theory.heavyBall.rate)}`, row: 1 },
   ];
   for (const line of lines) {
     ctx.setLineDash(line.dash);
