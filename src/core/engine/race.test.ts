@@ -105,6 +105,8 @@ describe("Race", () => {
   it("counts every evaluation of the objective: f at the start and after each step, ∇f per step", () => {
     const race = new Race({ ...shootout, steps: 10 }).finish();
     for (const run of race.runs) expect(run.evaluations()).toEqual({ f: 11, grad: 10, hessian: 0 });
+    // metrics.evaluations counts as PyTorch counts closure calls: one per step for a first-order method.
+    for (const run of race.runs) expect(run.metrics(10).evaluations).toBe(10);
     // A step refused before the update (its lr is ∞) evaluated ∇f but not f.
     const blown = new Race({ surface: "bowl", start: [0, 0], steps: 10, runs: [{ id: "r", optimizer: { name: "sgd", lr: 1 }, schedule: { name: "exponential", gamma: 1e300 } }] }).finish();
     expect(blown.runs[0].evaluations()).toEqual({ f: 3, grad: 3, hessian: 0 });

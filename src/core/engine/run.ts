@@ -48,6 +48,13 @@ export interface RunMetrics {
   status: RunStatus;
   /** With mini-batches: passes over the dataset (examples drawn / its size). */
   epochs?: number;
+  /**
+   * Objective evaluations the run asked for, counted as PyTorch counts closure calls (f with
+   * its gradient is one): one per step for first-order methods, more where a line search
+   * runs. The loss recorded after each step for display is not counted, nor Newton's Hessian.
+   * Absent for a step the timeline scrubbed to (only the live run knows it).
+   */
+  evaluations?: number;
 }
 
 /**
@@ -223,7 +230,8 @@ export class Run {
   metrics(totalSteps: number): RunMetrics {
     const { x, stepsDone: steps, loss, stepsToTolerance, pathLength } = this;
     const m = metricsOf({ x: x[0], y: x[1], loss, steps, stepsToTolerance, pathLength, diverged: this.status === "diverged" }, this.metricsContext(totalSteps));
-    return this.sampler ? { ...m, epochs: this.sampler.seen / this.sampler.n } : m;
+    const evaluations = this.evaluations().grad;
+    return this.sampler ? { ...m, epochs: this.sampler.seen / this.sampler.n, evaluations } : { ...m, evaluations };
   }
 
   /** Passes over the dataset so far (examples drawn / dataset size); null without mini-batches. */

@@ -77,6 +77,7 @@ describe("L-BFGS in the engine (the registry's lbfgs, one Run per case)", () => 
       const calls = c.evaluations.reduce((a, b) => a + b, 0);
       expect(ev.grad).toBe(calls);
       expect(ev.f - (1 + c.steps)).toBe(calls - c.steps);
+      expect(run.metrics(c.steps).evaluations).toBe(calls);
     });
 });
 
