@@ -2,12 +2,13 @@ import type { StateCreator } from "zustand";
 import type { ClipSpec, Experiment, NoiseSpec, RunSpec, ScheduleSpec } from "../core/experiment/types";
 import { uniqueRunId } from "../core/experiment/runIds";
 import { getOptimizer } from "../core/optim";
-import { getSurface } from "../core/surfaces";
-import { dropUnusableBatches } from "./batches";
+import { compileSurface, getSurface, type FormulaRef, type SurfaceRef } from "../core/surfaces";
 import { defaultExperiment } from "./defaults";
 import { engineKey } from "./engineKey";
 import { followHorizon, horizonLength } from "./horizon";
+import { dropUnusableBatches } from "./batches";
 import { nextColor } from "./palette";
+import { moveToSurface } from "./surfaceChange";
 import type { AppState } from "./store";
 
 export const MAX_UI_RUNS = 12;
@@ -29,7 +30,14 @@ export interface ExperimentSlice {
   /** Marks a horizon length of a run's schedule as typed by the user (or not). */
   setLengthTyped(id: string, key: string, typed: boolean): void;
   setExperiment(e: Experiment): void;
-  setSurface(name: string): void;
+  /**
+   * Moves the race onto a built-in surface or a typed formula; returns null when done, or
+   * why not (a formula that does not compile, or one undefined at the start), the page
+   * keeping its surface meanwhile.
+   */
+  setSurface(ref: SurfaceRef): string | null;
+  /** The last typed surface the page raced on (what "Your own f(x, y)…" brings back); not part of the experiment. */
+  lastFormula: FormulaRef | null;
   setSteps(steps: number): void;
   /** Sets the start of the selected run, or of every run when `all` (clearing per-run starts). */
   setStart(point: [number, number], all: boolean): void;
@@ -73,7 +81,7 @@ const mapRun = (e: Experiment, id: string, f: (r: RunSpec) => RunSpec): Experime
   runs: e.runs.map((r) => (r.id === id ? f(r) : r)),
 });
 
-export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSlice> = (set) => ({
+export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSlice> = (set, get) => ({
   experiment: defaultExperiment(),
   selectedRunId: "adam",
   typedLengths: new Set(),
@@ -94,17 +102,22 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       lessonKey: experiment.title || experiment.caption ? engineKey(experiment) : null,
       selectedRunId: experiment.runs.some((r) => r.id === s.selectedRunId) ? s.selectedRunId : (experiment.runs[0]?.id ?? null),
     })),
-  setSurface: (name) =>
-    set((s) => {
-      const surface = getSurface(name);
-      if (!surface) return s;
-      // Another surface is another lesson: the caption of this one goes with its view.
-      const { view: _view, title: _t, caption: _c, ...rest } = s.experiment;
-      return {
-        lessonKey: null,
-        experiment: { ...rest, surface: name, start: [surface.start[0], surface.start[1]], runs: s.experiment.runs.map(({ start: _s, ...r }) => dropUnusableBatches(r, surface)) },
-      };
-    }),
+  lastFormula: null,
+  setSurface: (ref) => {
+    const surface = getSurface(ref);
+    if (!surface) {
+      if (typeof ref === "string") return `unknown surface "${ref}"`;
+      const compiled = compileSurface(ref);
+      if (compiled.ok) return "cannot be read";
+      const { message, position } = compiled.error;
+      return position === undefined ? message : `at character ${position}: ${message}`;
+    }
+    const s = get();
+    const moved = moveToSurface(s.experiment, ref, surface);
+    if ("refused" in moved) return moved.refused;
+    set({ lessonKey: null, experiment: moved, ...(typeof ref === "string" ? {} : { lastFormula: ref }) });
+    return null;
+  },
   setSteps: (steps) =>
     set((s) => {
       const old = s.experiment.steps;
