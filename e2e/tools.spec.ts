@@ -68,6 +68,21 @@ test("Tune shows its progress, Cancel stops it at once with the lr unchanged; a 
   await page.evaluate(() => (window as any).downhill.store.getState().setOptimizerParam("adam", "lr", 0.0042));
   await expect(mark).toContainText("Changed since tuned");
   await expect(mark).toHaveAttribute("data-changed", "true");
+  // Back to the tuned lr it reads Tuned again; on another surface it does not.
+  await page.evaluate((lr) => (window as any).downhill.store.getState().setOptimizerParam("adam", "lr", lr), tunedLr);
+  await expect(mark).toHaveAttribute("data-changed", "false");
+  await page.getByRole("combobox", { name: "Surface" }).selectOption("bowl");
+  await expect(mark).toContainText("Changed since tuned");
+});
+
+test("the panel is editing chrome: hidden in lecture mode and absent from the embed view", async ({ page }) => {
+  await open(page);
+  await expect(panel(page)).toBeVisible();
+  await page.getByRole("button", { name: "Lecture mode" }).click();
+  await expect(panel(page)).toBeHidden();
+  await page.goto("/?embed");
+  await page.waitForFunction(() => performance.getEntriesByName("downhill:contours-drawn").length > 0);
+  await expect(page.locator(".tools-panel")).toHaveCount(0);
 });
 
 test("Sweep draws a 32 × 32 heatmap with a legend; a click or Enter on a cell loads its two values into the run", async ({ page }) => {

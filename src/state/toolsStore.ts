@@ -17,6 +17,8 @@ export type ToolName = "range" | "tune" | "sweep" | "basin";
 
 export interface SweepResult {
   runId: string;
+  /** The surface it was computed on (see surfaceKeyOf): shown only there. */
+  surfaceKey: string;
   x: SweepAxis;
   y: SweepAxis;
   criterion: Criterion;
@@ -38,8 +40,9 @@ export interface BasinResult {
 export interface TunedMark {
   result: TuneResult;
   options: TuneOptions;
-  /** The run's optimizer as tuned (its lr the chosen one): an edit since makes the mark say so. */
+  /** The run's optimizer as tuned (its lr the chosen one) and the surface: a change of either since makes the mark say so. */
   optimizer: RunSpec["optimizer"];
+  surfaceKey: string;
 }
 
 interface ToolsState {
@@ -47,7 +50,7 @@ interface ToolsState {
   progress: Progress | null;
   /** The last tool's problem or note (null: none). */
   message: string | null;
-  range: (RangeTestResult & { runId: string }) | null;
+  range: (RangeTestResult & { runId: string; surfaceKey: string }) | null;
   sweep: SweepResult | null;
   basin: BasinResult | null;
   /** Whether the basin map is drawn over the contours. */
@@ -85,7 +88,7 @@ export function cancelTool(): void {
 
 export function runRangeTest(spec: RunSpec, ctx: RunContext, steps: number, lrMin: number, lrMax: number): void {
   const r = lrRangeTest(spec, ctx, { steps, lrMin, lrMax });
-  useTools.setState({ range: { ...r, runId: spec.id }, message: r.suggested === null ? "The loss never fell over this lr range: try a wider range or another start." : null });
+  useTools.setState({ range: { ...r, runId: spec.id, surfaceKey: surfaceKeyOf(ctx.surface) }, message: r.suggested === null ? "The loss never fell over this lr range: try a wider range or another start." : null });
 }
 
 export async function runTune(spec: RunSpec, ctx: RunContext, options: TuneOptions): Promise<TuneResult | null> {
@@ -100,7 +103,7 @@ export async function runTune(spec: RunSpec, ctx: RunContext, options: TuneOptio
     });
   });
   if (result && Number.isFinite(result.score))
-    useTools.setState((s) => ({ tuned: { ...s.tuned, [spec.id]: { result, options, optimizer: { ...spec.optimizer, lr: result.lr } } } }));
+    useTools.setState((s) => ({ tuned: { ...s.tuned, [spec.id]: { result, options, optimizer: { ...spec.optimizer, lr: result.lr }, surfaceKey: surfaceKeyOf(ctx.surface) } } }));
   else if (result) useTools.setState({ message: `Tune: no lr in [${options.range[0]}, ${options.range[1]}] ${options.criterion === "finalLoss" ? "kept the run from diverging" : "reached the tolerance"} in ${options.steps} steps; the lr is unchanged.` });
   return result;
 }
@@ -108,7 +111,7 @@ export async function runTune(spec: RunSpec, ctx: RunContext, options: TuneOptio
 export async function runSweep(spec: RunSpec, ctx: RunContext, x: SweepAxis, y: SweepAxis, steps: number, criterion: Criterion): Promise<void> {
   const t0 = performance.now();
   const cells = await runTool("sweep", (progress) => getPool().run({ kind: "sweep", spec, ctx, x, y, steps, criterion }, progress));
-  if (cells) useTools.setState({ sweep: { runId: spec.id, x, y, criterion, steps, cells: cells as Float64Array, ms: performance.now() - t0 } });
+  if (cells) useTools.setState({ sweep: { runId: spec.id, surfaceKey: surfaceKeyOf(ctx.surface), x, y, criterion, steps, cells: cells as Float64Array, ms: performance.now() - t0 } });
 }
 
 export async function runBasin(spec: RunSpec, ctx: RunContext, grid: BasinGrid, steps: number, radius: number): Promise<void> {

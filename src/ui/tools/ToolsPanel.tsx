@@ -74,6 +74,7 @@ export function ToolsPanel() {
   const lrSpec = spec("lr") as NumberParam;
   const store = useStore.getState;
   if (!surface) return null;
+  const here = surfaceKeyOf(experiment.surface);
 
   const apply = (patch: Record<string, number>) => {
     for (const [k, v] of Object.entries(patch)) store().setOptimizerParam(run.id, k, v);
@@ -130,8 +131,8 @@ export function ToolsPanel() {
           {message}
         </p>
       )}
-      {tuned && <TunedMark mark={tuned} run={run} />}
-      {range && range.runId === run.id && (
+      {tuned && <TunedMark mark={tuned} run={run} surfaceKey={here} />}
+      {range && range.runId === run.id && range.surfaceKey === here && (
         <div className="tool-result">
           <RangeTestChart result={range} />
           {range.suggested !== null && (
@@ -141,10 +142,10 @@ export function ToolsPanel() {
           )}
         </div>
       )}
-      {sweep && sweep.runId === run.id && spec(sweep.x.key) && spec(sweep.y.key) && (
+      {sweep && sweep.runId === run.id && sweep.surfaceKey === here && spec(sweep.x.key) && spec(sweep.y.key) && (
         <SweepHeatmap result={sweep} xSpec={spec(sweep.x.key)!} ySpec={spec(sweep.y.key)!} onPick={(i, j) => apply({ [sweep.x.key]: sweep.x.values[i], [sweep.y.key]: sweep.y.values[j] })} />
       )}
-      {basin && basin.surfaceKey === surfaceKeyOf(experiment.surface) && <BasinLegend result={basin} minima={minimaOf(surface)} />}
+      {basin && basin.surfaceKey === here && <BasinLegend result={basin} minima={minimaOf(surface)} />}
       <TheoryBox surface={surface} runId={run.id} />
     </section>
   );

@@ -12,12 +12,12 @@ function sameOptimizer(a: RunSpec["optimizer"], b: RunSpec["optimizer"]): boolea
 
 /**
  * What Tune searched and chose, beside the run it tuned. The mark stays when the run's
- * optimizer is edited afterwards, but says "changed since tuned" (with the tuned lr): the
- * search is still worth reading, and the run is no longer the tuned one.
+ * optimizer or the surface is changed afterwards, but says "changed since tuned" (with the
+ * tuned lr): the search is still worth reading, and the run is no longer the tuned one.
  */
-export function TunedMark({ mark, run }: { mark: Mark; run: RunSpec }) {
+export function TunedMark({ mark, run, surfaceKey }: { mark: Mark; run: RunSpec; surfaceKey: string }) {
   const { result, options } = mark;
-  const changed = !sameOptimizer(mark.optimizer, run.optimizer);
+  const changed = !sameOptimizer(mark.optimizer, run.optimizer) || mark.surfaceKey !== surfaceKey;
   return (
     <p className="tool-result tuned-mark" data-testid="tuned" data-changed={changed} data-lr={result.lr}>
       <strong>{changed ? "Changed since tuned" : "Tuned"}</strong>: lr = {formatParam(LR_FORMAT, result.lr)} by {options.method === "grid" ? "a log grid" : "successive halving"} of {options.points} lrs in [
