@@ -105,6 +105,9 @@ describe("compareBatchSizes", () => {
       expect(c.rows[i].sampled.value).toBeLessThan(c.rows[i - 1].sampled.value);
     }
     expect(c.rows.at(-1)!.exact).toBe(0);
+    // With a floor on the batches, B = 128 (two per epoch) averages 512 of them, B = 1 still its 32 epochs.
+    const floored = compareBatchSizes(obj, -1, 2, 7, 32, 512);
+    expect(floored.rows.map((r) => r.sampled.batches)).toEqual([8192, 4096, 2048, 1024, 512, 512, 512, 512, 512]);
   });
 });
 

@@ -116,13 +116,18 @@ export interface VarianceComparison {
   rows: VarianceRow[];
 }
 
-/** Exact and sampled variance of the mini-batch gradient at (w1, w2) for B = 1, 2, 4, …, n. */
-export function compareBatchSizes(source: BatchSource, w1: number, w2: number, seed: number, epochs: number): VarianceComparison {
+/**
+ * Exact and sampled variance of the mini-batch gradient at (w1, w2) for B = 1, 2, 4, …, n.
+ * Each estimate runs at least `epochs` epochs (the standard error needs several) and at
+ * least `minBatches` full batches (large B has few per epoch: 2 at B = n/2).
+ */
+export function compareBatchSizes(source: BatchSource, w1: number, w2: number, seed: number, epochs: number, minBatches = 0): VarianceComparison {
   const { mean, variance } = exampleSpread(source, w1, w2);
-  const rows = batchSizesUpTo(source.n).map((b) => ({
+  const { n } = source;
+  const rows = batchSizesUpTo(n).map((b) => ({
     batchSize: b,
-    exact: exactBatchVariance(variance, source.n, b),
-    sampled: sampledBatchVariance(source, w1, w2, mean, b, seed, epochs),
+    exact: exactBatchVariance(variance, n, b),
+    sampled: sampledBatchVariance(source, w1, w2, mean, b, seed, Math.max(epochs, Math.ceil(minBatches / Math.floor(n / b)))),
   }));
   return { exampleVariance: variance, n: source.n, rows };
 }
