@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
 import { runExperiment } from "../src/core/engine/output";
 import { validateExperiment } from "../src/core/experiment/validate";
+import { findCuts, TEXT } from "./textCuts";
 
 /** Stochastic surfaces in the page: a run on mini-batches, its epochs, its reproducible path, the variance panel. */
 
@@ -126,3 +127,21 @@ test("a bad batch size says what is allowed and keeps the last good value; axe f
     expect(serious, scheme).toEqual([]);
   }
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`at ${size.width}×${size.height} the batch fields, epochs and variance panel show whole, light and dark`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await batchedRace(page);
+    await runToEnd(page);
+    await expect(page.getByRole("region", { name: "Gradient variance by batch size" }).locator("tbody tr")).toHaveCount(9);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await page.evaluate(findCuts, TEXT), scheme).toEqual([]);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(size.width);
+    }
+  });
+}
