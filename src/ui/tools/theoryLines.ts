@@ -32,7 +32,7 @@ export function theoryLabels(t: QuadraticTheory): { gd: string; heavyBall: strin
   return { gd: `GD (κ−1)/(κ+1) = ${formatMetric(t.gd.rate)}`, heavyBall: `heavy ball (√κ−1)/(√κ+1) = ${formatMetric(t.heavyBall.rate)}` };
 }
 
-/** Paints both lines (dotted GD, dash-dot heavy ball) over the loss chart, clipped to its plot area, with short labels (the note under the chart has the long ones). */
+/** Paints both lines (dotted GD, dash-dot heavy ball) over the loss chart, clipped to its plot area, labelled with their rates. */
 export function paintTheoryLines(ctx: CanvasRenderingContext2D, y: YScale, box: ChartBox, steps: number, theme: Theme): void {
   const current = currentTheory();
   if (!current || steps <= 0) return;
@@ -56,8 +56,8 @@ export function paintTheoryLines(ctx: CanvasRenderingContext2D, y: YScale, box: 
   ctx.lineWidth = 1.5;
   ctx.font = `10px ${theme.font}`;
   const lines = [
-    { rate: theory.gd.rate, dash: [2, 3], label: `GD ρ ${formatMetric(theory.gd.rate)}`, row: 0 },
-    { rate: theory.heavyBall.rate, dash: [7, 3, 2, 3], label: `HB ρ ${formatMetric(theory.heavyBall.rate)}`, row: 1 },
+    { rate: theory.gd.rate, dash: [2, 3], label: `GD (κ−1)/(κ+1) = ${formatMetric(theory.gd.rate)}`, row: 0 },
+    { rate: theory.heavyBall.rate, dash: [7, 3, 2, 3], label: `HB (√κ−1)/(√κ+1) = ${formatMetric(theory.heavyBall.rate)}`, row: 1 },
   ];
   for (const line of lines) {
     ctx.setLineDash(line.dash);
@@ -77,7 +77,14 @@ export function paintTheoryLines(ctx: CanvasRenderingContext2D, y: YScale, box: 
     ctx.setLineDash([]);
     ctx.textAlign = "right";
     ctx.textBaseline = "bottom";
-    ctx.fillText(line.label, box.left + box.width - 2, box.bottom - 2 - 12 * (1 - line.row));
+    // A halo in the panel's colour keeps the label readable where a line passes under it.
+    const [lx, ly] = [box.left + box.width - 2, box.bottom - 2 - 12 * (1 - line.row)];
+    ctx.strokeStyle = theme.surface;
+    ctx.lineWidth = 3;
+    ctx.strokeText(line.label, lx, ly);
+    ctx.fillText(line.label, lx, ly);
+    ctx.strokeStyle = theme.text;
+    ctx.lineWidth = 1.5;
   }
   ctx.restore();
 }

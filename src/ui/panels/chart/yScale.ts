@@ -59,7 +59,10 @@ export function yScale(kind: YScaleKind, lo: number, hi: number, top: number, bo
     const every = Math.max(1, Math.ceil((last - first + 1) / tickCount));
     const exps: number[] = [];
     // Multiples of `every` (10⁻¹², 10⁻⁶, 1), not steps from whatever decade comes first.
-    for (let e = first; e <= last; e++) if (e % every === 0 || (every > 1 && last - first < 2 * every)) exps.push(e);
+    // A few decades more than ticks: every one of them (at most twice the ticks asked for; a
+    // race reaching 1e-300 on a 70 px chart would otherwise label all 300 decades).
+    const all = every > 1 && last - first < 2 * every && last - first + 1 <= 2 * tickCount;
+    for (let e = first; e <= last; e++) if (e % every === 0 || all) exps.push(e);
     let tickValues = exps.map((e) => 10 ** e);
     let format = (v: number) => powerOfTen(Math.round(Math.log10(v)));
     if (exps.length < 2) {
