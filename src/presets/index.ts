@@ -3,6 +3,7 @@ import { adamwVersusL2 } from "./adamwVersusL2";
 import { clippingCliff } from "./clippingCliff";
 import { escapeTheTrap } from "./escapeTheTrap";
 import { momentumEscapes } from "./momentumEscapes";
+import { miniBatchNoise } from "./miniBatchNoise";
 import { momentumSaddle } from "./momentumSaddle";
 import { nadamKeras } from "./nadamKeras";
 import { ravine } from "./ravine";
@@ -27,4 +28,5 @@ export const presets: readonly Preset[] = [
   adamwVersusL2,
   momentumEscapes,
   momentumSaddle,
+  miniBatchNoise,
 ];

@@ -29,7 +29,7 @@ describe.each(table)("preset %s", (_title, p) => {
 });
 
 describe("the list", () => {
-  it("holds the eleven lessons of the issue, in its order, with distinct ids", () => {
+  it("holds the eleven lessons of the issue, in its order, then issue 8's mini-batch lesson, with distinct ids", () => {
     expect(presets.map((p) => p.title)).toEqual([
       "Rosenbrock shootout",
       "Escape the trap",
@@ -42,6 +42,7 @@ describe("the list", () => {
       "AdamW versus Adam + L2",
       "Momentum escapes a local minimum",
       "Momentum and the saddle",
+      "Mini-batch noise",
     ]);
     expect(new Set(presets.map((p) => p.id)).size).toBe(presets.length);
   });
