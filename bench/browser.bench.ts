@@ -144,7 +144,7 @@ async function measureTools(page: Page) {
     d.store.getState().selectRun("adam");
   });
   const panel = page.locator(".tools-panel");
-  await panel.getByLabel("Steps", { exact: true }).selectOption("500");
+  await panel.getByLabel("Steps per run", { exact: true }).selectOption("500");
   await page.waitForTimeout(500);
 
   // Basin map: 128 × 128 starts × 500 Adam steps.
@@ -157,7 +157,7 @@ async function measureTools(page: Page) {
   report("basin map: longest main-thread task meanwhile", Math.max(0, ...basin.long), "ms", 50, 0);
 
   // Sweep: 32 × 32 settings (lr × β₁) × 2,000 steps.
-  await panel.getByLabel("Steps", { exact: true }).selectOption("2000");
+  await panel.getByLabel("Steps per run", { exact: true }).selectOption("2000");
   await panel.getByLabel("Sweep grid", { exact: true }).selectOption("32");
   await watchTool(page, "Sweep");
   await panel.getByRole("button", { name: "Sweep", exact: true }).click();
@@ -168,7 +168,7 @@ async function measureTools(page: Page) {
   report("sweep: longest main-thread task meanwhile", Math.max(0, ...sweep.long), "ms", 50, 0);
 
   // Cancel: a basin map of 2,000 steps (33 M steps) cancelled 600 ms in.
-  await panel.getByLabel("Steps", { exact: true }).selectOption("2000");
+  await panel.getByLabel("Steps per run", { exact: true }).selectOption("2000");
   await watchTool(page, "Basin map");
   await panel.getByRole("button", { name: "Basin map", exact: true }).click();
   await page.waitForTimeout(600);

@@ -36,7 +36,7 @@ test("Range test plots loss against lr and one click applies the suggested lr", 
 test("Tune shows its progress, Cancel stops it at once with the lr unchanged; a tuning run to the end applies its lr and marks the run", async ({ page }) => {
   await open(page);
   // A long job: a 64-point grid of 100,000 Adam steps each (6.4 M steps).
-  await choose(page, "Steps", "100000");
+  await choose(page, "Steps per run", "100000");
   await choose(page, "Tune by", "grid");
   await choose(page, "Tune points", "64");
   await panel(page).getByRole("button", { name: "Tune", exact: true }).click();
@@ -53,7 +53,7 @@ test("Tune shows its progress, Cancel stops it at once with the lr unchanged; a 
   expect((await optimizerOf(page, "adam")).lr).toBe(0.01);
   await expect(panel(page).getByTestId("tuned")).toHaveCount(0);
 
-  await choose(page, "Steps", "500");
+  await choose(page, "Steps per run", "500");
   await choose(page, "Tune by", "halving");
   await choose(page, "Tune points", "16");
   await panel(page).getByRole("button", { name: "Tune", exact: true }).click();
@@ -87,7 +87,7 @@ test("the panel is editing chrome: hidden in lecture mode and absent from the em
 
 test("Sweep draws a 32 × 32 heatmap with a legend; a click or Enter on a cell loads its two values into the run", async ({ page }) => {
   await open(page);
-  await choose(page, "Steps", "200");
+  await choose(page, "Steps per run", "200");
   await panel(page).getByRole("button", { name: "Sweep", exact: true }).click();
   await expect(page.getByRole("progressbar", { name: "Sweep progress" })).toBeVisible();
   const map = panel(page).getByRole("img", { name: /^Sweep heatmap, 32 × 32: Learning rate across, Beta 1 up/ });
@@ -117,7 +117,7 @@ test("Sweep draws a 32 × 32 heatmap with a legend; a click or Enter on a cell l
 
 test("Basin map: a 128 × 128 overlay on the contour canvas with a legend, hidden by its box", async ({ page }) => {
   await open(page);
-  await choose(page, "Steps", "200");
+  await choose(page, "Steps per run", "200");
   const canvas = page.locator('canvas[data-layer="contours"]');
   const pixels = () => canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
   await page.waitForTimeout(500);
@@ -162,7 +162,7 @@ for (const colorScheme of ["light", "dark"] as const)
   test(`axe: no serious violations in the panel with every result shown (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await open(page);
-    await choose(page, "Steps", "200");
+    await choose(page, "Steps per run", "200");
     await choose(page, "Sweep grid", "16");
     await panel(page).getByRole("button", { name: "Range test", exact: true }).click();
     await panel(page).getByRole("button", { name: "Sweep", exact: true }).click();

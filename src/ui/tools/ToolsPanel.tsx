@@ -88,7 +88,7 @@ export function ToolsPanel() {
         <span className="panel-note">for {run.label ?? run.id}</span>
       </div>
       <div className="tool-settings">
-        <Select label="Steps" value={steps} options={counts([200, 500, 1000, 2000, 5000, 20000, 100000])} onChange={setSteps} />
+        <Select label="Steps per run" value={steps} options={counts([200, 500, 1000, 2000, 5000, 20000, 100000])} onChange={setSteps} />
         <Select label="Criterion" value={criterion} options={[["finalLoss", "final loss"], ["stepsToTolerance", "steps to tolerance"]] as const} onChange={setCriterion} />
         <Select label="Tune by" value={method} options={[["halving", "successive halving"], ["grid", "log grid"]] as const} onChange={setMethod} />
         <Select label="Tune points" value={points} options={counts([8, 16, 32, 64])} onChange={setPoints} />
