@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 // lz-string is CommonJS: Node's ESM loader gives only its default export.
 import lzString from "lz-string";
 import { expect, test, type Page } from "./fixtures";
+import { findCuts, TEXT } from "./textCuts";
 
 /**
  * Typed surfaces in the page: a formula typed key by key races with its contours and minima;
@@ -330,3 +331,29 @@ test("the formula editor has no serious axe violations, with and without an erro
     }
   }
 });
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+]) {
+  test(`at ${size.width}×${size.height} the editor, its formula and an error show whole, light and dark, nothing scrolls sideways`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto("/");
+    await ready(page);
+    await openEditor(page);
+    await expect(editor(page).locator(".formula-tex .katex")).toBeVisible();
+    for (const text of [WAVE, "sin(x)*cos(y) + constructor"]) {
+      await formulaBox(page).fill(text);
+      if (text !== WAVE) await expect(formulaError(page)).toBeVisible();
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        expect(await page.evaluate(findCuts, TEXT), `${scheme} ${text}`).toEqual([]);
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(size.width);
+        // The plot and the transport stay on the first screen of a wide window.
+        if (size.width >= 1024) expect((await page.locator(".transport").boundingBox())!.y + 30).toBeLessThanOrEqual(size.height);
+      }
+    }
+  });
+}
