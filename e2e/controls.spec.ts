@@ -299,7 +299,9 @@ test("optimizer, schedule, clipping and noise editors follow the registries", as
 
 test("the surface picker lists every surface and switches the race", async ({ page }) => {
   const surface = page.getByRole("combobox", { name: "Surface", exact: true });
-  await expect(surface.locator("option")).toHaveCount(16);
+  // 18 built-ins (16 functions, 2 data surfaces) and "Your own f(x, y)…".
+  await expect(surface.locator("option")).toHaveCount(19);
+  await expect(surface.locator("option").last()).toHaveText("Your own f(x, y)…");
   await expect(surface).toHaveValue("rosenbrock");
   await surface.selectOption("bowl");
   await expect(surface).toHaveValue("bowl");
