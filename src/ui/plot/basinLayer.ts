@@ -9,7 +9,11 @@ import { useTools, surfaceKeyOf, type BasinResult } from "../../state/toolsStore
 import { useStore } from "../../state/store";
 import { BASIN_NONE } from "../../core/tools/grids";
 import { basinColor, rgbOf } from "../tools/basinColors";
-import { toPxX, toPxY, type Frame } from "./frame";
+import { frameRect, toPxX, toPxY, type Frame, type Rect } from "./frame";
+
+/** The rectangle the plot shows now (the view fitted to the plot's box): a new basin map covers it. */
+let shown: Rect | null = null;
+export const visibleRect = (): Rect | null => shown;
 
 /** Opacity of the overlay: the contour lines stay readable under it. */
 const ALPHA = 0.45;
@@ -56,6 +60,7 @@ export class BasinLayer {
 
   /** Draws onto the contour canvas, after the contours (its context draws in CSS pixels). */
   draw(f: Frame): void {
+    shown = frameRect(f);
     const { basin, basinShown } = useTools.getState();
     if (!basin || !basinShown || basin.surfaceKey !== surfaceKeyOf(useStore.getState().experiment.surface)) {
       this.canvas.dataset.basin = "";
@@ -73,6 +78,7 @@ export class BasinLayer {
   }
 
   destroy(): void {
+    shown = null;
     this.off();
   }
 }

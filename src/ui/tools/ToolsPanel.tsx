@@ -7,6 +7,7 @@ import type { Criterion } from "../../core/tools/runScore";
 import { useStore } from "../../state/store";
 import { runBasin, runRangeTest, runSweep, runTune, surfaceKeyOf, useTools } from "../../state/toolsStore";
 import { formatParam } from "../format";
+import { visibleRect } from "../plot/basinLayer";
 import { BasinLegend } from "./BasinLegend";
 import { RangeTestChart } from "./RangeTestChart";
 import { SweepHeatmap } from "./SweepHeatmap";
@@ -90,7 +91,7 @@ export function ToolsPanel() {
       <div className="tool-settings">
         <Select label="Steps per run" value={steps} options={counts([200, 500, 1000, 2000, 5000, 20000, 100000])} onChange={setSteps} />
         <Select label="Criterion" value={criterion} options={[["finalLoss", "final loss"], ["stepsToTolerance", "steps to tolerance"]] as const} onChange={setCriterion} />
-        <Select label="Tune by" value={method} options={[["halving", "successive halving"], ["grid", "log grid"]] as const} onChange={setMethod} />
+        <Select label="Tune by" value={method} options={[["halving", "halving"], ["grid", "log grid"]] as const} onChange={setMethod} />
         <Select label="Tune points" value={points} options={counts([8, 16, 32, 64])} onChange={setPoints} />
         <Select label="Sweep x" value={xk} options={params.map(([k, p]) => [k, p.label] as const)} onChange={setXKey} />
         <Select label="Sweep y" value={yk} options={params.map(([k, p]) => [k, p.label] as const)} onChange={setYKey} />
@@ -117,7 +118,8 @@ export function ToolsPanel() {
           type="button"
           disabled={busy}
           onClick={() => {
-            const v = experiment.view ?? surface.domain;
+            // What the plot shows (the view widened to the plot's shape), else the view itself.
+            const v = visibleRect() ?? experiment.view ?? surface.domain;
             const diag = Math.hypot(v.x[1] - v.x[0], v.y[1] - v.y[0]);
             runBasin(run, ctx, { nx: BASIN_GRID, ny: BASIN_GRID, x: [v.x[0], v.x[1]], y: [v.y[0], v.y[1]] }, steps, 0.02 * diag);
           }}
