@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import AxeBuilder from "@axe-core/playwright";
+import lzString from "lz-string";
 import { expect, test, type Page } from "./fixtures";
 import { runExperiment } from "../src/core/engine/output";
 import { validateExperiment } from "../src/core/experiment/validate";
@@ -67,12 +68,18 @@ test("the link restores the same noisy path exactly after a reload", async ({ pa
   await batchedRace(page);
   await runToEnd(page);
   const before = await path(page, "adam-copy");
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#e=/);
-  await expect.poll(async () => (await store(page)).runs.find((r: any) => r.id === "adam-copy").batchSize).toBe(8);
+  const steps = (await store(page)).steps;
+  // The link is written 300 ms after the last change: wait for the one holding the batch size and the last step.
+  const linked = () => page.evaluate(() => location.hash).then((h) => (h.startsWith("#e=") ? JSON.parse(lzString.decompressFromEncodedURIComponent(h.slice(3)) ?? "null") : null));
+  await expect.poll(async () => {
+    const e = await linked();
+    return e && [e.runs.find((r: any) => r.id === "adam-copy")?.batchSize, e.step];
+  }).toEqual([8, steps]);
   await page.reload();
   await ready(page);
   expect((await store(page)).runs.find((r: any) => r.id === "adam-copy").batchSize).toBe(8);
-  await runToEnd(page);
+  // The link restores the race up to its step: the whole race, recomputed in the worker.
+  await expect.poll(() => page.evaluate(() => (window as any).downhill.trajectories.done)).toBe(true);
   expect(await path(page, "adam-copy")).toEqual(before);
 });
 
