@@ -45,7 +45,7 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
   const lrText = lr !== undefined ? `lr ${formatParam(lrFormat, lr)}` : null;
   const summary = [sameName ? null : optimizerName, lrText].filter(Boolean).join(" · ");
   const fullSummary = [optimizerName, lrText].filter(Boolean).join(" · ");
-  const extras = [run.schedule && "schedule", run.clip && "clipped", run.noise && "noisy"].filter(Boolean).join(", ");
+  const extras = [run.schedule && "schedule", run.clip && "clipped", run.noise && "noisy", run.batchSize !== undefined && `batch ${run.batchSize}`].filter(Boolean).join(", ");
 
   return (
     <li
