@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 // lz-string is CommonJS: Node's ESM loader gives only its default export.
 import lzString from "lz-string";
@@ -213,6 +215,40 @@ test("a typed Rosenbrock races exactly like the built-in; the link carries it to
   // Choosing "Your own f(x, y)…" again brings the typed Rosenbrock back.
   await openEditor(page);
   await expect(formulaBox(page)).toHaveValue(ROSENBROCK);
+});
+
+test("Export writes the typed surface, npm run race races it to the page's points, and Import restores it in another page", async ({ page, browser }, testInfo) => {
+  await page.goto("/");
+  await ready(page);
+  await openEditor(page);
+  await setFormula(page, "x^2 + 10*y^2 + sin(3*x)");
+  await page.getByRole("spinbutton", { name: "Steps", exact: true }).fill("300");
+  await page.getByRole("spinbutton", { name: "Steps", exact: true }).press("Enter");
+  await runToEnd(page);
+  const race = await paths(page);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export experiment", exact: true }).click()]);
+  const file = testInfo.outputPath("typed-experiment.json");
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, "utf8"));
+  expect(exported.surface).toEqual({ expression: "x^2 + 10*y^2 + sin(3*x)", domain: [[-4, 4], [-4, 4]] });
+  const out = JSON.parse(execFileSync("node", ["bin/race.cjs", file, "--summary"], { encoding: "utf8" }));
+  for (const run of out.runs) {
+    const xy = race[run.id];
+    expect(run.metrics.finalPoint, run.id).toEqual([xy[xy.length - 2], xy[xy.length - 1]]);
+  }
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/");
+  await ready(other);
+  await other.getByRole("button", { name: "Share", exact: true }).click();
+  const [chooser] = await Promise.all([other.waitForEvent("filechooser"), other.getByRole("button", { name: "Import experiment", exact: true }).click()]);
+  await chooser.setFiles(file);
+  await expect(message(other)).toHaveText("Imported typed-experiment.json");
+  await expect(formulaBox(other)).toHaveValue("x^2 + 10*y^2 + sin(3*x)");
+  await expect(counter(other)).toHaveText(/^300\s*\/\s*300$/);
+  expect(await paths(other)).toEqual(race);
+  await other.context().close();
 });
 
 /** Hostile or broken formulas, each with what its message must say and the character it must point at. */
