@@ -28,7 +28,7 @@ export function BasinLegend({ result, minima }: { result: BasinResult; minima: r
       <ul>
         {counts.map(([code, n]) => (
           <li key={code}>
-            <span className="swatch" style={{ background: basinColor(code) }} aria-hidden="true" />
+            <span className="swatch" style={{ background: basinColor(code), opacity: code === BASIN_NONE ? 0.35 : 1 }} aria-hidden="true" />
             {nameOf(code, minima)}: {((100 * n) / total).toFixed(1)}%
           </li>
         ))}
