@@ -35,12 +35,27 @@ function assertPrinted(src: string): void {
   }
 }
 
+/** Formulas compiled lately, by text: validation, the surface cache and the editor all ask for the same one. */
+const recent = new Map<string, Compiled>();
+const RECENT_KEPT = 16;
+
 /**
- * Parses, checks, differentiates and compiles a typed formula f(x, y). The code is printed
+ * Parses, checks, differentiates and compiles a typed formula f(x, y) (once per text: the
+ * result is pure, so a repeat gets the same one). The code is printed
  * from the checked tree (printJs), verified token by token, and compiled once with
  * `new Function`; no text the user typed reaches it.
  */
 export function compileFormula(text: unknown): Compiled {
+  if (typeof text !== "string") return parseFormula(text) as Compiled;
+  const known = recent.get(text);
+  if (known) return known;
+  const result = compileNew(text);
+  if (recent.size >= RECENT_KEPT) recent.delete(recent.keys().next().value!);
+  recent.set(text, result);
+  return result;
+}
+
+function compileNew(text: string): Compiled {
   const parsed = parseFormula(text);
   if (!parsed.ok) return parsed;
   const node = parsed.node;
