@@ -97,7 +97,7 @@ describe("compareBatchSizes", () => {
     expect(batchSizesUpTo(256)).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256]);
     expect(batchSizesUpTo(100)).toEqual([1, 2, 4, 8, 16, 32, 64, 100]);
     const obj = objective("linearRegression", 256, 3);
-    const c = compareBatchSizes(obj, -1, 2, 7, 32);
+    const c = compareBatchSizes(obj, { w1: -1, w2: 2, seed: 7, epochs: 32 });
     expect(c.rows.map((r) => r.batchSize)).toEqual(batchSizesUpTo(256));
     expect(c.rows[0].exact).toBe(c.exampleVariance);
     for (let i = 1; i < c.rows.length; i++) {
@@ -106,7 +106,7 @@ describe("compareBatchSizes", () => {
     }
     expect(c.rows.at(-1)!.exact).toBe(0);
     // With a floor on the batches, B = 128 (two per epoch) averages 512 of them, B = 1 still its 32 epochs.
-    const floored = compareBatchSizes(obj, -1, 2, 7, 32, 512);
+    const floored = compareBatchSizes(obj, { w1: -1, w2: 2, seed: 7, epochs: 32, minBatches: 512 });
     expect(floored.rows.map((r) => r.sampled.batches)).toEqual([8192, 4096, 2048, 1024, 512, 512, 512, 512, 512]);
   });
 });

@@ -116,18 +116,31 @@ export interface VarianceComparison {
   rows: VarianceRow[];
 }
 
-/**
- * Exact and sampled variance of the mini-batch gradient at (w1, w2) for B = 1, 2, 4, …, n.
- * Each estimate runs at least `epochs` epochs (the standard error needs several) and at
- * least `minBatches` full batches (large B has few per epoch: 2 at B = n/2).
- */
-export function compareBatchSizes(source: BatchSource, w1: number, w2: number, seed: number, epochs: number, minBatches = 0): VarianceComparison {
-  const { mean, variance } = exampleSpread(source, w1, w2);
+/** What a comparison measures: a point, the sampler's seed, and how long each estimate samples. */
+export interface ComparisonSpec {
+  w1: number;
+  w2: number;
+  seed: number;
+  /** At least this many epochs per estimate (its standard error needs several). */
+  epochs: number;
+  /** And at least this many full batches (large B has few per epoch: 2 at B = n/2). */
+  minBatches?: number;
+}
+
+/** One batch size's row: the exact variance and the sampled estimate, given the examples' spread at the point. */
+export function varianceRow(source: BatchSource, spec: ComparisonSpec, spread: ExampleSpread, batchSize: number): VarianceRow {
   const { n } = source;
-  const rows = batchSizesUpTo(n).map((b) => ({
-    batchSize: b,
-    exact: exactBatchVariance(variance, n, b),
-    sampled: sampledBatchVariance(source, w1, w2, mean, b, seed, Math.max(epochs, Math.ceil(minBatches / Math.floor(n / b)))),
-  }));
-  return { exampleVariance: variance, n: source.n, rows };
+  const epochs = Math.max(spec.epochs, Math.ceil((spec.minBatches ?? 0) / Math.floor(n / batchSize)));
+  return {
+    batchSize,
+    exact: exactBatchVariance(spread.variance, n, batchSize),
+    sampled: sampledBatchVariance(source, spec.w1, spec.w2, spread.mean, batchSize, spec.seed, epochs),
+  };
+}
+
+/** Exact and sampled variance of the mini-batch gradient at (w1, w2) for B = 1, 2, 4, …, n. */
+export function compareBatchSizes(source: BatchSource, spec: ComparisonSpec): VarianceComparison {
+  const spread = exampleSpread(source, spec.w1, spec.w2);
+  const rows = batchSizesUpTo(source.n).map((b) => varianceRow(source, spec, spread, b));
+  return { exampleVariance: spread.variance, n: source.n, rows };
 }

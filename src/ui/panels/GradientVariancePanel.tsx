@@ -1,17 +1,19 @@
 import { useEffect, useState } from "react";
-import { compareBatchSizes, type VarianceComparison } from "../../core/data/gradientVariance";
+import type { VarianceComparison } from "../../core/data/gradientVariance";
 import { getSurface } from "../../core/surfaces";
+import { MARK_VARIANCE, markOnce } from "../../state/marks";
 import { useStore } from "../../state/store";
 import { trajectories } from "../../state/trajectories";
 import { formatCount, formatMetric } from "../format";
 import { sameInput, varianceInput, type VarianceInput } from "./varianceInput";
 import { VarianceChart } from "./VarianceChart";
+import { measureInSlices } from "./varianceJob";
 import "./variance.css";
 
 /**
  * Each sampled estimate averages at least 32 epochs of the run's sampler and at least 512
  * batches (its standard error, shown beside it, a few per cent of the value): about 160,000
- * example gradients in all, 6–9 ms in Node for the two data surfaces.
+ * example gradients in all, computed in slices (measureInSlices) so a playing race keeps its frames.
  */
 const EPOCHS = 32;
 const MIN_BATCHES = 512;
@@ -23,33 +25,38 @@ interface Measured {
   comparison: VarianceComparison | null;
 }
 
-function measure(input: VarianceInput): Measured {
-  const [x, y] = input.point;
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return { input, comparison: null };
-  return { input, comparison: compareBatchSizes(input.batch.source, x, y, input.batch.seed, EPOCHS, MIN_BATCHES) };
-}
+const readInput = () => {
+  const s = useStore.getState();
+  return varianceInput(s.experiment, s.selectedRunId, s.scrub, trajectories);
+};
 
-/** The selected run's point, measured again when it moves (throttled), the run or the step shown changes. */
+/**
+ * The selected run's point, measured again when it moves (at most every EVERY_MS), or the
+ * run or the step shown changes. Until a new measurement is done the last one stays, with
+ * the point it was made at; a newer point cancels a measurement still running.
+ */
 function useMeasured(): Measured | null {
-  const read = () => {
-    const s = useStore.getState();
-    return varianceInput(s.experiment, s.selectedRunId, s.scrub, trajectories);
-  };
-  const [measured, setMeasured] = useState<Measured | null>(() => {
-    const input = read();
-    return input ? measure(input) : null;
-  });
+  const [measured, setMeasured] = useState<Measured | null>(null);
   useEffect(() => {
-    let last: VarianceInput | null = measured?.input ?? null;
-    let lastAt = 0;
+    let last: VarianceInput | null = null;
+    let lastAt = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancel = () => {};
     const flush = () => {
       timer = null;
-      const input = read();
+      const input = readInput();
       if (sameInput(input, last)) return;
       last = input;
       lastAt = performance.now();
-      setMeasured(input ? measure(input) : null);
+      cancel();
+      cancel = () => {};
+      if (!input) return setMeasured(null);
+      const [w1, w2] = input.point;
+      if (!Number.isFinite(w1) || !Number.isFinite(w2)) return setMeasured({ input, comparison: null });
+      cancel = measureInSlices(input.batch.source, { w1, w2, seed: input.batch.seed, epochs: EPOCHS, minBatches: MIN_BATCHES }, (comparison, times) => {
+        markOnce(MARK_VARIANCE, { ms: times.total, longest: times.longest });
+        setMeasured({ input, comparison });
+      });
     };
     const request = () => {
       if (!timer) timer = setTimeout(flush, Math.max(0, lastAt + EVERY_MS - performance.now()));
@@ -62,9 +69,9 @@ function useMeasured(): Measured | null {
     return () => {
       offTrajectories();
       offStore();
+      cancel();
       if (timer) clearTimeout(timer);
     };
-    // Subscribed once: every callback reads the store and the trajectories afresh.
   }, []);
   return measured;
 }
