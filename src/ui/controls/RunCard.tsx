@@ -6,6 +6,7 @@ import type { NumberParam } from "../../core/params";
 import { runColor, runDash, swatchBackground } from "../../state/palette";
 import { useStore } from "../../state/store";
 import { formatParam } from "../format";
+import { TunedBadge } from "../tools/TunedMark";
 import { CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from "./icons";
 import { RunEditor } from "./RunEditor";
 import { RunReadout } from "./RunReadout";
@@ -69,6 +70,7 @@ export const RunCard = memo(function RunCard({ run, index, selected, canRemove, 
               <span className="visually-hidden"> ({extras})</span>
             </>
           )}
+          <TunedBadge run={run} />
         </span>
         <RunReadout id={run.id} />
         <span className="run-actions">

@@ -21,3 +21,9 @@ export function defaultSecondParam(params: [string, NumberParam][]): string {
   const keys = params.map(([k]) => k);
   return keys.find((k) => k === "momentum") ?? keys.find((k) => k === "beta1") ?? keys.find((k) => k !== "lr") ?? "lr";
 }
+
+/** The lr range a run's Tune and range test search: its optimizer's lr slider (null when the optimizer has no numeric lr). */
+export function lrSlider(def: OptimizerDef): readonly [number, number] | null {
+  const lr = def.params.lr;
+  return lr && lr.kind === "number" ? lr.slider : null;
+}
