@@ -75,6 +75,106 @@ test("Tune shows its progress, Cancel stops it at once with the lr unchanged; a 
   await expect(mark).toContainText("Changed since tuned");
 });
 
+const DEFAULT_RUNS = [
+  { id: "sgd", name: "SGD", optimizer: { name: "sgd", lr: 0.001 } },
+  { id: "momentum", name: "Momentum", optimizer: { name: "sgd", lr: 0.001, momentum: 0.9 } },
+  { id: "adam", name: "Adam", optimizer: { name: "adam", lr: 0.01 } },
+];
+const card = (page: Page, id: string) => page.locator(`li.run-card[data-run-id="${id}"]`);
+const lrRange = (name: string) => (getOptimizer(name)!.params.lr as { slider: readonly [number, number] }).slider;
+
+/**
+ * Records in the page every value and text the "Tune all runs" bar shows, and when it goes
+ * away after a click on Cancel. With `cancelWhen`, clicks Cancel as soon as the bar's text
+ * contains it: a run of the default race tunes in a fraction of a second, quicker than a
+ * click from the test could be aimed at it.
+ */
+function watchTuneAllBar(page: Page, cancelWhen?: string) {
+  return page.evaluate((cancelWhen) => {
+    const w = ((window as any).tuneAllBar = { values: [] as number[], texts: [] as string[], cancelAt: -1, goneAt: -1 });
+    const look = () => {
+      const b = document.querySelector('[role="progressbar"][aria-label="Tune all runs progress"]');
+      if (b) {
+        const v = Number(b.getAttribute("aria-valuenow"));
+        if (w.values.at(-1) !== v) w.values.push(v);
+        const t = b.getAttribute("aria-valuetext")!;
+        if (w.texts.at(-1) !== t) w.texts.push(t);
+        if (cancelWhen && t.includes(cancelWhen) && w.cancelAt < 0) [...document.querySelectorAll("button")].find((x) => x.textContent === "Cancel")!.click();
+      } else if (w.cancelAt >= 0 && w.goneAt < 0) w.goneAt = performance.now();
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow", "aria-valuetext"] });
+    // Capture phase: the time of the click itself, before the page handles it.
+    document.addEventListener("click", (e) => (e.target as Element).closest("button")?.textContent === "Cancel" && (w.cancelAt = performance.now()), true);
+  }, cancelWhen);
+}
+const barLog = (page: Page) => page.evaluate(() => (window as any).tuneAllBar as { values: number[]; texts: string[]; cancelAt: number; goneAt: number });
+
+test("Tune all runs tunes every run of the race in turn under one progress bar, applies each lr in its range and marks every card", async ({ page }) => {
+  await open(page);
+  await choose(page, "Steps per run", "200");
+  await watchTuneAllBar(page);
+  await panel(page).getByRole("button", { name: "Tune all runs" }).click();
+  await expect(panel(page).getByRole("status")).toHaveText("Tuned all 3 runs.", { timeout: 60_000 });
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  const log = await barLog(page);
+  // One bar over the whole job: it only goes forward, through values between the ends, naming each run in turn.
+  for (let i = 1; i < log.values.length; i++) expect(log.values[i]).toBeGreaterThanOrEqual(log.values[i - 1]);
+  expect(log.values.some((v) => v > 0 && v < 100)).toBe(true);
+  expect(log.values.some((v) => v >= 34 && v < 67)).toBe(true);
+  for (const [i, { name }] of DEFAULT_RUNS.entries()) expect(log.texts.some((t) => t.endsWith(`, Tuning ${name} (${i + 1} of 3)`))).toBe(true);
+  for (const run of DEFAULT_RUNS) {
+    const badge = card(page, run.id).getByTestId("tuned-badge");
+    await expect(badge).toBeVisible();
+    await expect(badge).toHaveAttribute("data-changed", "false");
+    await expect(badge).toHaveText(/^tuned: lr = \S+ by successive halving of 16 lrs in \[.+\], final loss after 200 steps: \S+ \(\d+ runs\)$/);
+    await expect(badge).toHaveAttribute("title", /^Tuned: lr = .* by successive halving of 16 lrs in \[/);
+    const opt = await optimizerOf(page, run.id);
+    const [lo, hi] = lrRange(run.optimizer.name);
+    expect(opt.lr).toBe(Number(await badge.getAttribute("data-lr")));
+    expect(opt.lr).toBeGreaterThanOrEqual(lo * (1 - 1e-12));
+    expect(opt.lr).toBeLessThanOrEqual(hi * (1 + 1e-12));
+    expect(opt.lr).not.toBe(run.optimizer.lr);
+    // Only the lr changed.
+    expect(opt).toEqual({ ...run.optimizer, lr: opt.lr });
+    expect(Number(await card(page, run.id).getAttribute("data-lr"))).toBe(opt.lr);
+  }
+  // The run's own edit afterwards turns its badge to "changed since tuned", the others stay tuned.
+  await page.evaluate(() => (window as any).downhill.store.getState().setOptimizerParam("momentum", "momentum", 0.5));
+  await expect(card(page, "momentum").getByTestId("tuned-badge")).toHaveAttribute("data-changed", "true");
+  await expect(card(page, "momentum").getByTestId("tuned-badge")).toHaveText(/^changed since tuned: /);
+  await expect(card(page, "sgd").getByTestId("tuned-badge")).toHaveAttribute("data-changed", "false");
+});
+
+test("Cancel during Tune all runs, after the first run, keeps that run tuned and the others untouched; the bar is gone within 100 ms", async ({ page }) => {
+  await open(page);
+  await choose(page, "Steps per run", "20000");
+  await choose(page, "Tune by", "grid");
+  await choose(page, "Tune points", "64");
+  // Cancel the moment the bar says the second run's search has begun (the first is done).
+  await watchTuneAllBar(page, "Tuning Momentum (2 of 3)");
+  await panel(page).getByRole("button", { name: "Tune all runs" }).click();
+  await expect(panel(page).getByRole("status")).toHaveText("Cancelled. SGD tuned; Momentum and Adam left unchanged.", { timeout: 60_000 });
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  const log = await barLog(page);
+  expect(log.texts.some((t) => t.endsWith("Tuning SGD (1 of 3)"))).toBe(true);
+  expect(log.values.at(-1)).toBeGreaterThanOrEqual(33);
+  expect(log.values.at(-1)).toBeLessThan(67);
+  expect(log.cancelAt).toBeGreaterThan(0);
+  expect(log.goneAt - log.cancelAt).toBeGreaterThanOrEqual(0);
+  expect(log.goneAt - log.cancelAt).toBeLessThan(100);
+  const sgd = await optimizerOf(page, "sgd");
+  expect(sgd.lr).toBe(Number(await card(page, "sgd").getByTestId("tuned-badge").getAttribute("data-lr")));
+  expect(sgd.lr).not.toBe(0.001);
+  for (const run of DEFAULT_RUNS.slice(1)) {
+    expect(await optimizerOf(page, run.id)).toEqual(run.optimizer);
+    await expect(card(page, run.id).getByTestId("tuned-badge")).toHaveCount(0);
+  }
+  // Nothing is still working: a moment later no run has changed.
+  await page.waitForTimeout(500);
+  expect(await optimizerOf(page, "adam")).toEqual(DEFAULT_RUNS[2].optimizer);
+  await expect(page.locator('[data-testid="tuned-badge"]')).toHaveCount(1);
+});
+
 test("the panel is editing chrome: hidden in lecture mode and absent from the embed view", async ({ page }) => {
   await open(page);
   await expect(panel(page)).toBeVisible();

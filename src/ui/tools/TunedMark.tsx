@@ -51,7 +51,7 @@ export function TunedBadge({ run }: { run: RunSpec }) {
   const text = changed ? "changed since tuned" : "tuned";
   const detail = describeTuning(mark);
   return (
-    <span className="tuned-badge" data-testid="tuned-badge" data-changed={changed} title={`${changed ? "Changed since tuned" : "Tuned"}: ${detail}`}>
+    <span className="tuned-badge" data-testid="tuned-badge" data-changed={changed} data-lr={mark.result.lr} title={`${changed ? "Changed since tuned" : "Tuned"}: ${detail}`}>
       {text}
       <span className="visually-hidden">: {detail}</span>
     </span>
