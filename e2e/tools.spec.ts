@@ -4,6 +4,8 @@ import { expect, test, type Page } from "./fixtures";
 import { getOptimizer } from "../src/core/optim";
 import { getSurface } from "../src/core/surfaces";
 import { quadraticTheory } from "../src/core/tools/theory";
+import { tuneLr } from "../src/core/tools/tune";
+import { findCuts, TEXT } from "./textCuts";
 import { axisValues, sweepableParams } from "../src/ui/tools/toolSettings";
 
 /** The fair-comparison tools in the page: range test, Tune with progress and Cancel, sweep heatmap, basin map, theory. */
@@ -129,11 +131,15 @@ test("Tune all runs tunes every run of the race in turn under one progress bar, 
     await expect(badge).toHaveText(/^tuned: lr = \S+ by successive halving of 16 lrs in \[.+\], final loss after 200 steps: \S+ \(\d+ runs\)$/);
     await expect(badge).toHaveAttribute("title", /^Tuned: lr = .* by successive halving of 16 lrs in \[/);
     const opt = await optimizerOf(page, run.id);
-    const [lo, hi] = lrRange(run.optimizer.name);
+    const range = lrRange(run.optimizer.name);
     expect(opt.lr).toBe(Number(await badge.getAttribute("data-lr")));
-    expect(opt.lr).toBeGreaterThanOrEqual(lo * (1 - 1e-12));
-    expect(opt.lr).toBeLessThanOrEqual(hi * (1 + 1e-12));
-    expect(opt.lr).not.toBe(run.optimizer.lr);
+    expect(opt.lr).toBeGreaterThanOrEqual(range[0] * (1 - 1e-12));
+    expect(opt.lr).toBeLessThanOrEqual(range[1] * (1 + 1e-12));
+    // The lr the same search finds here in Node (the page's Math.pow may differ in the last bit).
+    // SGD and Adam move far from their defaults; Momentum's best on this budget is its default 1e-3.
+    const expected = await tuneLr({ id: run.id, optimizer: run.optimizer }, { surface: "rosenbrock", start: [-2, 2], tolerance: 0.1 }, { range, points: 16, steps: 200, criterion: "finalLoss", method: "halving" });
+    expect(opt.lr / expected.lr).toBeCloseTo(1, 12);
+    if (run.id !== "momentum") expect(Math.abs(Math.log10(opt.lr / run.optimizer.lr))).toBeGreaterThan(0.3);
     // Only the lr changed.
     expect(opt).toEqual({ ...run.optimizer, lr: opt.lr });
     expect(Number(await card(page, run.id).getAttribute("data-lr"))).toBe(opt.lr);
@@ -174,6 +180,29 @@ test("Cancel during Tune all runs, after the first run, keeps that run tuned and
   expect(await optimizerOf(page, "adam")).toEqual(DEFAULT_RUNS[2].optimizer);
   await expect(page.locator('[data-testid="tuned-badge"]')).toHaveCount(1);
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+])
+  test(`at ${size.width}×${size.height} the tuned badges, the runs list and the panel show whole, axe-clean light and dark`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await open(page);
+    await choose(page, "Steps per run", "200");
+    await panel(page).getByRole("button", { name: "Tune all runs" }).click();
+    await expect(panel(page).getByRole("status")).toHaveText("Tuned all 3 runs.", { timeout: 60_000 });
+    // The longer badge too.
+    await page.evaluate(() => (window as any).downhill.store.getState().setOptimizerParam("momentum", "momentum", 0.5));
+    await expect(page.getByTestId("tuned-badge").filter({ hasText: "changed since tuned" })).toHaveCount(1);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await page.evaluate(findCuts, `${TEXT}, .tuned-badge`), scheme).toEqual([]);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(size.width);
+      const result = await new AxeBuilder({ page }).include(".run-cards").include(".tools-panel").analyze();
+      const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious, scheme).toEqual([]);
+    }
+  });
 
 test("the panel is editing chrome: hidden in lecture mode and absent from the embed view", async ({ page }) => {
   await open(page);
