@@ -5,7 +5,7 @@ import { minimaOf } from "../../core/engine/minima";
 import { getSurface } from "../../core/surfaces";
 import type { Criterion } from "../../core/tools/runScore";
 import { useStore } from "../../state/store";
-import { runBasin, runRangeTest, runSweep, runTune, runTuneAll, surfaceKeyOf, useTools, type TuneJob } from "../../state/toolsStore";
+import { runBasin, runRangeTest, runSweep, runTune, runTuneAll, surfaceKeyOf, useTools } from "../../state/toolsStore";
 import { formatParam } from "../format";
 import { visibleRect } from "../plot/basinLayer";
 import { BasinLegend } from "./BasinLegend";
@@ -14,7 +14,7 @@ import { SweepHeatmap } from "./SweepHeatmap";
 import { TheoryBox } from "./TheoryBox";
 import { ToolProgress } from "./ToolProgress";
 import { TunedMark } from "./TunedMark";
-import { axisValues, defaultSecondParam, lrSlider, sweepableParams } from "./toolSettings";
+import { axisValues, defaultSecondParam, sweepableParams, tuneAllJobs } from "./toolSettings";
 import "./tools.css";
 
 const LR_FORMAT = { kind: "number", scale: "log" } as const;
@@ -115,11 +115,7 @@ export function ToolsPanel() {
           type="button"
           disabled={busy}
           onClick={() => {
-            // Every visible run, each over its own optimizer's lr range, with the same budget and criterion.
-            const jobs = experiment.runs.flatMap((r): TuneJob[] => {
-              const range = r.hidden ? null : lrSlider(resolveOptimizer(r.optimizer).def);
-              return range ? [{ spec: r, options: { range, points, steps, criterion, method } }] : [];
-            });
+            const jobs = tuneAllJobs(experiment.runs, { points, steps, criterion, method });
             runTuneAll(jobs, ctx, (id, lr) => store().setOptimizerParam(id, "lr", lr));
           }}
         >

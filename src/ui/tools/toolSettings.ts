@@ -1,6 +1,9 @@
+import { resolveOptimizer } from "../../core/engine/resolveRun";
+import type { RunSpec } from "../../core/experiment/types";
 import type { NumberParam } from "../../core/params";
 import type { OptimizerDef } from "../../core/optim/types";
 import { spaced } from "../../core/tools/runScore";
+import type { TuneOptions } from "../../core/tools/tune";
 
 /** The optimizer parameters a sweep can vary: its numbers that have a control. */
 export function sweepableParams(def: OptimizerDef): [string, NumberParam][] {
@@ -26,4 +29,12 @@ export function defaultSecondParam(params: [string, NumberParam][]): string {
 export function lrSlider(def: OptimizerDef): readonly [number, number] | null {
   const lr = def.params.lr;
   return lr && lr.kind === "number" ? lr.slider : null;
+}
+
+/** "Tune all runs": every visible run, each searched over its own optimizer's lr range with the shared settings. */
+export function tuneAllJobs(runs: readonly RunSpec[], settings: Omit<TuneOptions, "range">): { spec: RunSpec; options: TuneOptions }[] {
+  return runs.flatMap((spec) => {
+    const range = spec.hidden ? null : lrSlider(resolveOptimizer(spec.optimizer).def);
+    return range ? [{ spec, options: { ...settings, range } }] : [];
+  });
 }
