@@ -221,6 +221,8 @@ test("Sweep draws a 32 × 32 heatmap with a legend; a click or Enter on a cell l
   await expect(page.getByRole("progressbar", { name: "Sweep progress" })).toBeVisible();
   const map = panel(page).getByRole("img", { name: /^Sweep heatmap, 32 × 32: Learning rate across, Beta 1 up/ });
   await expect(map).toBeVisible({ timeout: 30_000 });
+  // The panel sits at the foot of the scrolling sidebar: the new heatmap is scrolled into view.
+  await expect(map).toBeInViewport({ ratio: 0.95 });
   await expect(panel(page).getByText(/best .* worst \(by rank of final loss\)/)).toBeVisible();
   const params = sweepableParams(getOptimizer("adam")!);
   const lrs = axisValues(params.find(([k]) => k === "lr")![1], 32);

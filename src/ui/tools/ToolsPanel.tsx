@@ -15,6 +15,7 @@ import { TheoryBox } from "./TheoryBox";
 import { ToolProgress } from "./ToolProgress";
 import { TunedMark } from "./TunedMark";
 import { axisValues, defaultSecondParam, sweepableParams, tuneAllJobs } from "./toolSettings";
+import { useReveal } from "./useReveal";
 import "./tools.css";
 
 const LR_FORMAT = { kind: "number", scale: "log" } as const;
@@ -66,6 +67,9 @@ export function ToolsPanel() {
   const sweep = useTools((s) => s.sweep);
   const basin = useTools((s) => s.basin);
   const tuned = useTools((s) => s.tuned[run.id]);
+  const rangeRef = useReveal<HTMLDivElement>(range);
+  const sweepRef = useReveal<HTMLDivElement>(sweep);
+  const basinRef = useReveal<HTMLDivElement>(basin);
   const ctx = { surface: experiment.surface, start: experiment.start, tolerance: experiment.tolerance };
   const surface = getSurface(experiment.surface);
   const spec = (key: string) => params.find(([k]) => k === key)?.[1];
@@ -145,7 +149,7 @@ export function ToolsPanel() {
       )}
       {tuned && <TunedMark mark={tuned} run={run} surfaceKey={here} />}
       {range && range.runId === run.id && range.surfaceKey === here && (
-        <div className="tool-result">
+        <div className="tool-result" ref={rangeRef}>
           <RangeTestChart result={range} />
           {range.suggested !== null && (
             <button type="button" data-lr={range.suggested} onClick={() => apply({ lr: range.suggested! })}>
@@ -155,9 +159,15 @@ export function ToolsPanel() {
         </div>
       )}
       {sweep && sweep.runId === run.id && sweep.surfaceKey === here && spec(sweep.x.key) && spec(sweep.y.key) && (
-        <SweepHeatmap result={sweep} xSpec={spec(sweep.x.key)!} ySpec={spec(sweep.y.key)!} onPick={(i, j) => apply({ [sweep.x.key]: sweep.x.values[i], [sweep.y.key]: sweep.y.values[j] })} />
+        <div ref={sweepRef}>
+          <SweepHeatmap result={sweep} xSpec={spec(sweep.x.key)!} ySpec={spec(sweep.y.key)!} onPick={(i, j) => apply({ [sweep.x.key]: sweep.x.values[i], [sweep.y.key]: sweep.y.values[j] })} />
+        </div>
       )}
-      {basin && basin.surfaceKey === here && <BasinLegend result={basin} minima={minimaOf(surface)} />}
+      {basin && basin.surfaceKey === here && (
+        <div ref={basinRef}>
+          <BasinLegend result={basin} minima={minimaOf(surface)} />
+        </div>
+      )}
       <TheoryBox surface={surface} runId={run.id} />
     </section>
   );
