@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes } from "react";
 import { useTypedEdit } from "./useTypedEdit";
+import { EditBox, EditError } from "./EditBox";
 
 interface DraftFieldProps<T> {
   label: string;
@@ -27,24 +28,8 @@ export function DraftField<T>({ label, value, format, parse, onValid, className,
       <label className="param-label" htmlFor={id}>
         {label}
       </label>
-      <input
-        {...input}
-        id={id}
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={edit.text}
-        aria-invalid={edit.error ? true : undefined}
-        aria-describedby={edit.error ? `${id}-error` : undefined}
-        onChange={edit.onChange}
-        onBlur={edit.onBlur}
-        onKeyDown={edit.onKeyDown}
-      />
-      {edit.error && (
-        <p className="ctl-error" id={`${id}-error`} role="alert">
-          {edit.error}
-        </p>
-      )}
+      <EditBox {...input} id={id} edit={edit} />
+      <EditError id={id} edit={edit} />
     </div>
   );
 }

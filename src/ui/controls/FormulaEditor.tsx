@@ -7,6 +7,7 @@ import { Tex } from "../math/Tex";
 import { checkNumber } from "./typedNumber";
 import { useTypedEdit } from "./useTypedEdit";
 import "./formulaEditor.css";
+import { EditBox, EditError } from "./EditBox";
 
 /** What "Your own f(x, y)…" starts from before anything was typed (the issue's example). */
 export const DEFAULT_FORMULA: FormulaRef = { expression: "sin(x)*cos(y) + 0.1*(x^2 + y^2)", domain: [[-4, 4], [-4, 4]] };
@@ -69,25 +70,9 @@ function DomainBound({ index, surface }: { index: number; surface: FormulaRef })
     <div className="formula-bound">
       <span className="formula-bound-pair">
         <label htmlFor={id}>{label}</label>
-        <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        value={edit.text}
-        aria-invalid={edit.error ? true : undefined}
-        aria-describedby={edit.error ? `${id}-error` : undefined}
-        onChange={edit.onChange}
-        onBlur={edit.onBlur}
-        onKeyDown={edit.onKeyDown}
-        />
+        <EditBox id={id} edit={edit} inputMode="decimal" />
       </span>
-      {edit.error && (
-        <p className="ctl-error" id={`${id}-error`} role="alert">
-          {edit.error}
-        </p>
-      )}
+      <EditError id={id} edit={edit} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from "react";
 import { describeRange, inRange, type NumberListParam } from "../../core/params";
 import { parseDecimal, quoteTyped } from "./typedNumber";
 import { useTypedEdit, type CommitResult } from "./useTypedEdit";
+import { EditBox, EditError } from "./EditBox";
 
 /** Reads "100, 200" into a list, or a message naming the field, the element and what is wrong. */
 export function checkNumberList(spec: NumberListParam, text: string): { value: number[] } | { error: string } {
@@ -37,25 +38,8 @@ export function NumberListControl({ spec, value, onCommit }: { spec: NumberListP
       <label className="param-label" htmlFor={id}>
         {spec.label}
       </label>
-      <input
-        id={id}
-        className="param-box"
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={edit.error ? true : undefined}
-        aria-describedby={edit.error ? `${id}-error` : undefined}
-        value={edit.text}
-        onChange={edit.onChange}
-        onKeyDown={edit.onKeyDown}
-        onBlur={edit.onBlur}
-      />
-      {edit.error && (
-        <p className="ctl-error" id={`${id}-error`} role="alert">
-          {edit.error}
-        </p>
-      )}
+      <EditBox id={id} edit={edit} className="param-box" inputMode="decimal" />
+      <EditError id={id} edit={edit} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { MAX_BROWSER_STEPS } from "../../state/engine";
 import { useStore } from "../../state/store";
 import { checkNumber } from "./typedNumber";
 import { useTypedEdit } from "./useTypedEdit";
+import { EditBox, EditError } from "./EditBox";
 
 const stepsSpec = { label: "Steps", kind: "integer", min: 1, max: MAX_BROWSER_STEPS } as const;
 
@@ -29,28 +30,8 @@ export function StepsField() {
   return (
     <div className="steps-field">
       <label htmlFor={id}>Steps</label>
-      <input
-        id={id}
-        type="text"
-        role="spinbutton"
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        aria-valuenow={steps}
-        aria-valuemin={1}
-        aria-valuemax={MAX_BROWSER_STEPS}
-        value={edit.text}
-        aria-invalid={edit.error ? true : undefined}
-        aria-describedby={edit.error ? `${id}-error` : undefined}
-        onChange={edit.onChange}
-        onBlur={edit.onBlur}
-        onKeyDown={onKeyDown}
-      />
-      {edit.error && (
-        <p className="ctl-error floating" id={`${id}-error`} role="alert">
-          {edit.error}
-        </p>
-      )}
+      <EditBox id={id} edit={edit} role="spinbutton" inputMode="numeric" aria-valuenow={steps} aria-valuemin={1} aria-valuemax={MAX_BROWSER_STEPS} onKeyDown={onKeyDown} />
+      <EditError id={id} edit={edit} floating />
     </div>
   );
 }
