@@ -1,5 +1,5 @@
 import { contours } from "d3-contour";
-import { getSurface, surfaceKey, type SurfaceRef } from "../core/surfaces";
+import { requireSurface, type SurfaceRef } from "../core/surfaces";
 import type { ContourBand, View } from "./protocol";
 
 export interface ContourResult {
@@ -38,8 +38,7 @@ export function logThresholds(values: Float64Array, floor: number, count: number
  * can share one request; every part returns all thresholds, for the legend.
  */
 export function computeContours(ref: SurfaceRef, view: View, nx: number, ny: number, levels: number, part = 0, parts = 1): ContourResult {
-  const surface = getSurface(ref);
-  if (!surface) throw new Error(`unknown surface "${surfaceKey(ref)}"`);
+  const surface = requireSurface(ref);
   const [x0, x1] = view.x;
   const [y0, y1] = view.y;
   const dx = (x1 - x0) / nx;

@@ -1,4 +1,4 @@
-import { getSurface } from "../surfaces";
+import { requireSurface } from "../surfaces";
 import type { Surface } from "../surfaces/types";
 import type { Experiment } from "../experiment/types";
 import { minimaOf } from "./minima";
@@ -24,8 +24,7 @@ export class Race {
   step = 0;
 
   constructor(readonly experiment: Experiment, options: RaceOptions = {}) {
-    const surface = getSurface(experiment.surface);
-    if (!surface) throw new Error(`unknown surface "${experiment.surface}"`);
+    const surface = requireSurface(experiment.surface);
     this.surface = surface;
     this.totalSteps = experiment.steps;
     const minima = minimaOf(surface);

@@ -10,7 +10,7 @@ import type { OptimizerDef } from "../optim/types";
 import { defaultValues, type ParamValues } from "../params";
 import { createSchedule, getSchedule, scheduleNames } from "../schedules";
 import type { Schedule, ScheduleDef } from "../schedules/types";
-import { getSurface } from "../surfaces";
+import { requireSurface } from "../surfaces";
 import type { Surface } from "../surfaces/types";
 import { DEFAULT_TOLERANCE, type ClipSpec, type Experiment, type NoiseSpec, type RunSpec } from "../experiment/types";
 
@@ -86,8 +86,7 @@ export function resolveTolerance(experiment: Pick<Experiment, "tolerance">): num
 
 /** Resolves one run of `experiment` (assumed valid: see validateExperiment); throws on unknown names. */
 export function resolveRun(spec: RunSpec, experiment: RunContext): ResolvedRun {
-  const surface = getSurface(experiment.surface);
-  if (!surface) throw new Error(`unknown surface "${experiment.surface}"`);
+  const surface = requireSurface(experiment.surface);
   const optimizer = resolveOptimizer(spec.optimizer);
   const lr = optimizer.params.lr;
   return {

@@ -99,6 +99,17 @@ export function getSurface(ref: SurfaceRef): Surface | undefined {
   return Object.hasOwn(surfaces, ref) ? surfaces[ref] : undefined;
 }
 
+/** The surface `ref` names, for code handed a validated experiment: throws (saying why) when there is none. */
+export function requireSurface(ref: SurfaceRef): Surface {
+  const surface = getSurface(ref);
+  if (surface) return surface;
+  if (isFormula(ref)) {
+    const result = compileSurface(ref);
+    throw new Error(`the typed surface ${JSON.stringify(ref.expression)} ${result.ok ? "" : result.error.message}`);
+  }
+  throw new Error(`unknown surface "${ref}"`);
+}
+
 /** A short name of the surface `ref` names, for messages and file names: the built-in's name, or "formula". */
 export function surfaceKey(ref: SurfaceRef): string {
   return isFormula(ref) ? "formula" : ref;

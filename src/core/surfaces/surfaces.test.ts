@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { getSurface, surfaceNames, surfaces, type Surface } from "./index";
+import { getSurface, requireSurface, surfaceNames, surfaces, type Surface } from "./index";
 
 const table = Object.values(surfaces).map((s) => [s.name, s] as const);
 
@@ -212,6 +212,12 @@ describe("registry", () => {
     const data = Object.values(surfaces).filter((s) => s.batches).map((s) => s.name);
     expect(data).toEqual(["linearRegression", "logisticRegression"]);
     expect(new Set(surfaceNames)).toEqual(new Set([...defined.map((s) => s.name), ...data]));
+  });
+
+  it("requireSurface says why there is no surface: an unknown name, or what is wrong with a formula", () => {
+    expect(requireSurface("bowl")).toBe(surfaces.bowl);
+    expect(() => requireSurface("moon")).toThrow('unknown surface "moon"');
+    expect(() => requireSurface({ expression: "x + foo(y)", domain: [[-1, 1], [-1, 1]] })).toThrow(/^the typed surface "x \+ foo\(y\)" the function "foo" is not allowed/);
   });
 
   it("getSurface(name) returns the entry, and undefined for unknown or inherited names", () => {

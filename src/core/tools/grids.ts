@@ -1,7 +1,7 @@
 import type { RunSpec } from "../experiment/types";
 import { minimaOf, nearestMinimum } from "../engine/minima";
 import type { RunContext } from "../engine/resolveRun";
-import { getSurface } from "../surfaces";
+import { requireSurface } from "../surfaces";
 import { runScore, startRun, withParam, type Criterion } from "./runScore";
 
 /** One axis of a sweep: an optimizer parameter and the values it takes. */
@@ -16,8 +16,7 @@ export interface SweepAxis {
  * worker pool hands out.
  */
 export function sweepRows(spec: RunSpec, ctx: RunContext, x: SweepAxis, y: SweepAxis, steps: number, criterion: Criterion, rowStart: number, rowEnd: number): Float64Array {
-  const surface = getSurface(ctx.surface);
-  if (!surface) throw new Error(`unknown surface "${ctx.surface}"`);
+  const surface = requireSurface(ctx.surface);
   const minima = minimaOf(surface);
   const out = new Float64Array((rowEnd - rowStart) * x.values.length);
   for (let j = rowStart; j < rowEnd; j++)
@@ -50,8 +49,7 @@ export function basinStart(grid: BasinGrid, i: number, j: number): [number, numb
  * it ends within `radius` of it, BASIN_DIVERGED when it diverged, else BASIN_NONE.
  */
 export function basinRows(spec: RunSpec, ctx: RunContext, grid: BasinGrid, steps: number, radius: number, rowStart: number, rowEnd: number): Int16Array {
-  const surface = getSurface(ctx.surface);
-  if (!surface) throw new Error(`unknown surface "${ctx.surface}"`);
+  const surface = requireSurface(ctx.surface);
   const minima = minimaOf(surface);
   const out = new Int16Array((rowEnd - rowStart) * grid.nx);
   for (let j = rowStart; j < rowEnd; j++)

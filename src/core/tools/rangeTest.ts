@@ -2,7 +2,7 @@ import type { RunSpec } from "../experiment/types";
 import { minimaOf } from "../engine/minima";
 import { resolveRun, type RunContext } from "../engine/resolveRun";
 import { Run } from "../engine/run";
-import { getSurface } from "../surfaces";
+import { requireSurface } from "../surfaces";
 
 export interface RangeTestOptions {
   /** Steps over which the lr rises from lrMin to lrMax (exponentially). */
@@ -33,8 +33,7 @@ export interface RangeTestResult {
 export function lrRangeTest(spec: RunSpec, ctx: RunContext, opts: RangeTestOptions): RangeTestResult {
   const { steps, lrMin, lrMax } = opts;
   const stopFactor = opts.stopFactor ?? 4;
-  const surface = getSurface(ctx.surface);
-  if (!surface) throw new Error(`unknown surface "${ctx.surface}"`);
+  const surface = requireSurface(ctx.surface);
   const { schedule: _s, ...plain } = spec;
   const resolved = resolveRun(plain, ctx);
   const lrAt = (t: number) => lrMin * (lrMax / lrMin) ** (steps > 1 ? t / (steps - 1) : 0);

@@ -3,7 +3,7 @@ import { minimaOf } from "../engine/minima";
 import { resolveRun, type RunContext } from "../engine/resolveRun";
 import { Run } from "../engine/run";
 import type { CriticalPoint } from "../surfaces/types";
-import { getSurface } from "../surfaces";
+import { requireSurface } from "../surfaces";
 
 /** What a fair comparison ranks runs by: lower is better. */
 export type Criterion = "finalLoss" | "stepsToTolerance";
@@ -26,8 +26,7 @@ export function runScore(spec: RunSpec, ctx: RunContext, steps: number, criterio
 
 /** A run that keeps no per-step records (the tools need only where it ends). */
 export function startRun(spec: RunSpec, ctx: RunContext, steps: number, minima?: readonly CriticalPoint[]): Run {
-  const surface = getSurface(ctx.surface);
-  if (!surface) throw new Error(`unknown surface "${ctx.surface}"`);
+  const surface = requireSurface(ctx.surface);
   return new Run(resolveRun(spec, ctx), minima ?? minimaOf(surface), { records: false, expectedSteps: steps });
 }
 

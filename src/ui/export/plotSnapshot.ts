@@ -6,7 +6,7 @@
  * from one snapshot, so they show the same thing.
  */
 import type { CriticalPoint } from "../../core/surfaces";
-import { getSurface, surfaceKey } from "../../core/surfaces";
+import { requireSurface } from "../../core/surfaces";
 import { getEngine } from "../../state/engine";
 import { runColor, runDash } from "../../state/palette";
 import { useStore } from "../../state/store";
@@ -68,8 +68,7 @@ function plotBox(): { width: number; height: number } {
 export async function takePlotSnapshot(): Promise<PlotSnapshot> {
   const s = useStore.getState();
   const e = s.experiment;
-  const surface = getSurface(e.surface);
-  if (!surface) throw new Error(`unknown surface "${surfaceKey(e.surface)}"`);
+  const surface = requireSurface(e.surface);
   const box = plotBox();
   const frame = fitView(viewOf(e, surface), box.width, box.height);
   const reply = await withTimeout(getEngine().requestContours(e.surface, frameRect(frame), FULL_GRID, FULL_GRID, LEVELS), CONTOUR_TIMEOUT_MS);
