@@ -379,6 +379,11 @@ for (const size of [
     await ready(page);
     await openEditor(page);
     await expect(editor(page).locator(".formula-tex .katex")).toBeVisible();
+    if (size.width === 1280) {
+      // On the projector the editor's row costs the plot no more than the page allows: 30% of the screen.
+      const canvas = (await page.locator('canvas[data-layer="contours"]').boundingBox())!;
+      expect(canvas.width * canvas.height).toBeGreaterThanOrEqual(0.3 * size.width * size.height);
+    }
     for (const text of [WAVE, "sin(x)*cos(y) + constructor"]) {
       await formulaBox(page).fill(text);
       if (text !== WAVE) await expect(formulaError(page)).toBeVisible();

@@ -24,7 +24,7 @@ export function SurfacePicker() {
     if (refusal) s.setMessage(`f(x, y) ${refusal}`);
   };
   return (
-    <div className="surface-picker">
+    <div className={typeof ref === "string" ? "surface-picker" : "surface-picker typed"}>
       <label htmlFor={id}>Surface</label>
       <select id={id} value={typeof ref === "string" ? ref : TYPED} onChange={(e) => void choose(e.currentTarget.value)} title={note} aria-describedby={`${id}-note`}>
         {surfaceList.map((s) => (
