@@ -272,6 +272,19 @@ test("Basin map: a 128 × 128 overlay on the contour canvas with a legend, hidde
   await expect(legend).toBeHidden();
 });
 
+test("on a typed surface the tool workers load the formula compiler when first asked: a basin map of x² + 10y²", async ({ page }) => {
+  await open(page);
+  // A convex bowl typed in: starts reach its one minimum (found numerically) or are still on their way; none diverges.
+  const ok = await page.evaluate(() => (window as any).downhill.store.getState().setSurface({ expression: "x^2 + 10*y^2", domain: [[-2, 2], [-2, 2]] }));
+  expect(ok).toBeNull();
+  await choose(page, "Steps per run", "500");
+  await panel(page).getByRole("button", { name: "Basin map", exact: true }).click();
+  const legend = panel(page).getByRole("group", { name: "Basin map legend" });
+  await expect(legend).toBeVisible({ timeout: 60_000 });
+  await expect(legend).toContainText(/global minimum \(0, 0\): \d+\.\d%/);
+  await expect(legend).not.toContainText("diverged");
+});
+
 test("on a quadratic the theory box and the loss panel give the rates, and the buttons apply the optimal settings", async ({ page }) => {
   await open(page);
   await page.getByRole("combobox", { name: "Surface" }).selectOption("quadratic");

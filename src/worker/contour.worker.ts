@@ -4,14 +4,13 @@
  * Kept apart from the engine worker so a zoom never stalls a playing race, and run as a
  * pair (each tracing half the thresholds) so new contours arrive in half the time.
  */
-import "../core/surfaces/typedSurfaces";
 import { computeContours } from "./contours";
+import { gateFormulas, isTyped } from "./formulaGate";
 import type { FromWorker, ToContourWorker } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (e: MessageEvent<ToContourWorker>) => {
-  const msg = e.data;
+const handle = gateFormulas<ToContourWorker>((msg) => isTyped(msg.surface), (msg) => {
   try {
     const t0 = performance.now();
     const result = computeContours(msg.surface, msg.view, msg.nx, msg.ny, msg.levels, msg.part, msg.parts);
@@ -20,4 +19,6 @@ self.onmessage = (e: MessageEvent<ToContourWorker>) => {
   } catch (err) {
     self.postMessage({ type: "error", message: `contours: ${(err as Error).message}` } satisfies FromWorker);
   }
-};
+});
+
+self.onmessage = (e: MessageEvent<ToContourWorker>) => handle(e.data);

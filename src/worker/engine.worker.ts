@@ -4,8 +4,8 @@
  * where the logic lives and is tested) and the session's replies back to the page.
  * See protocol.ts for the message flow.
  */
-import "../core/surfaces/typedSurfaces";
 import { EngineSession } from "./engineSession";
+import { gateFormulas, isTyped } from "./formulaGate";
 import type { ToWorker } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,4 +17,7 @@ const session = new EngineSession({
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
 
-self.onmessage = (e: MessageEvent<ToWorker>) => session.handle(e.data);
+// mathjs is loaded the first time a race on a typed surface arrives (formulaGate.ts).
+const handle = gateFormulas<ToWorker>((msg) => msg.type === "load" && isTyped(msg.experiment.surface), (msg) => session.handle(msg));
+
+self.onmessage = (e: MessageEvent<ToWorker>) => handle(e.data);

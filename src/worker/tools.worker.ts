@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /** A tool worker: computes slices of sweep and basin grids (see toolPool.ts). */
-import "../core/surfaces/typedSurfaces";
+import { gateFormulas, isTyped } from "./formulaGate";
 import { computeSlice } from "./toolSlice";
 import type { SliceRequest } from "./toolProtocol";
 
-self.onmessage = (e: MessageEvent<SliceRequest>) => {
-  const reply = computeSlice(e.data);
+const handle = gateFormulas<SliceRequest>((req) => isTyped(req.job.ctx.surface), (req) => {
+  const reply = computeSlice(req);
   if ("cells" in reply) (self as DedicatedWorkerGlobalScope).postMessage(reply, [reply.cells.buffer]);
   else self.postMessage(reply);
-};
+});
+
+self.onmessage = (e: MessageEvent<SliceRequest>) => handle(e.data);
