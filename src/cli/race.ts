@@ -3,9 +3,9 @@
  * Prints the race as JSON on stdout; a bad experiment prints one line naming the field,
  * the value and what is allowed on stderr and exits 2, with no stack trace.
  */
-import "../core/surfaces/typedSurfaces";
 import { readFileSync, writeSync } from "node:fs";
 import { decodeText, formatError, parseExperiment } from "../core/experiment";
+import { FORMULAS_LOADING } from "../core/surfaces/formulaSupport";
 import { Race } from "../core/engine";
 import { writeRaceJson } from "./writeJson";
 
@@ -45,7 +45,7 @@ function writeAll(chunk: string): void {
   }
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const flags = argv.filter((a) => a.startsWith("--"));
   const files = argv.filter((a) => !a.startsWith("--"));
   if (flags.includes("--help")) {
@@ -64,7 +64,12 @@ function main(argv: string[]): void {
   // UTF-8 with or without a byte-order mark, or UTF-16 with one: whatever the editor saved.
   const text = decodeText(bytes);
   if (text === null) fail(`${files[0]} is not text (expected UTF-8, or UTF-16 with a byte-order mark)`);
-  const parsed = parseExperiment(text);
+  let parsed = parseExperiment(text);
+  // mathjs is loaded only for a typed surface (most races never need it): then read again.
+  if (!parsed.ok && parsed.errors.some((e) => e.message === FORMULAS_LOADING)) {
+    await import("../core/surfaces/typedSurfaces");
+    parsed = parseExperiment(text);
+  }
   if (!parsed.ok) {
     const errors = flags.includes("--all-errors") ? parsed.errors : parsed.errors.slice(0, 1);
     fail(errors.map(formatError));
@@ -81,8 +86,4 @@ function main(argv: string[]): void {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (err) {
-  fail(`internal error: ${(err as Error).message}`, 1);
-}
+main(process.argv.slice(2)).catch((err: unknown) => fail(`internal error: ${(err as Error).message}`, 1));
