@@ -1,8 +1,7 @@
 import type { Experiment } from "../core/experiment/types";
-import type { FormulaRef, Surface, SurfaceRef } from "../core/surfaces";
+import { isFormula, type FormulaRef, type Surface, type SurfaceRef } from "../core/surfaces";
 import { dropUnusableBatches } from "./batches";
 
-const isFormula = (ref: SurfaceRef): ref is FormulaRef => typeof ref === "object" && ref !== null;
 const sameDomain = (a: FormulaRef["domain"], b: FormulaRef["domain"]) => a.every((r, i) => r[0] === b[i][0] && r[1] === b[i][1]);
 
 /**

@@ -5,12 +5,13 @@
  * pair (each tracing half the thresholds) so new contours arrive in half the time.
  */
 import { computeContours } from "./contours";
-import { gateFormulas, isTyped } from "./formulaGate";
+import { isFormula } from "../core/surfaces";
+import { gateFormulas } from "./formulaGate";
 import type { FromWorker, ToContourWorker } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const handle = gateFormulas<ToContourWorker>((msg) => isTyped(msg.surface), (msg) => {
+const handle = gateFormulas<ToContourWorker>((msg) => isFormula(msg.surface), (msg) => {
   try {
     const t0 = performance.now();
     const result = computeContours(msg.surface, msg.view, msg.nx, msg.ny, msg.levels, msg.part, msg.parts);

@@ -5,7 +5,8 @@
  * See protocol.ts for the message flow.
  */
 import { EngineSession } from "./engineSession";
-import { gateFormulas, isTyped } from "./formulaGate";
+import { isFormula } from "../core/surfaces";
+import { gateFormulas } from "./formulaGate";
 import type { ToWorker } from "./protocol";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -18,6 +19,6 @@ const session = new EngineSession({
 });
 
 // mathjs is loaded the first time a race on a typed surface arrives (formulaGate.ts).
-const handle = gateFormulas<ToWorker>((msg) => msg.type === "load" && isTyped(msg.experiment.surface), (msg) => session.handle(msg));
+const handle = gateFormulas<ToWorker>((msg) => msg.type === "load" && isFormula(msg.experiment.surface), (msg) => session.handle(msg));
 
 self.onmessage = (e: MessageEvent<ToWorker>) => handle(e.data);

@@ -3,12 +3,13 @@ import { describe, expect, it, vi } from "vitest";
 // A worker that has not loaded the formula compiler yet: the slot starts empty here.
 vi.mock("../core/surfaces/formulaSupport", () => ({ formulaSupport: () => null, installFormulaSupport: () => {}, FORMULAS_LOADING: "loading" }));
 
-const { gateFormulas, isTyped } = await import("./formulaGate");
+const { gateFormulas } = await import("./formulaGate");
+const { isFormula } = await import("../core/surfaces");
 
 describe("gateFormulas", () => {
   it("handles built-in messages at once; one needing formulas waits for the compiler, and later ones wait behind it, in order", async () => {
     const handled: number[] = [];
-    const gate = gateFormulas<{ id: number; surface: unknown }>((m) => isTyped(m.surface), (m) => handled.push(m.id));
+    const gate = gateFormulas<{ id: number; surface: unknown }>((m) => isFormula(m.surface), (m) => handled.push(m.id));
     gate({ id: 1, surface: "bowl" });
     expect(handled).toEqual([1]);
     gate({ id: 2, surface: { expression: "x^2", domain: [[-1, 1], [-1, 1]] } });
@@ -20,6 +21,6 @@ describe("gateFormulas", () => {
   });
 
   it("tells a typed surface from a name", () => {
-    expect([isTyped("bowl"), isTyped({ expression: "x" }), isTyped(null)]).toEqual([false, true, false]);
+    expect([isFormula("bowl"), isFormula({ expression: "x" }), isFormula(null)]).toEqual([false, true, false]);
   });
 });

@@ -23,6 +23,3 @@ export function gateFormulas<M>(needsFormulas: (msg: M) => boolean, handle: (msg
     }
   };
 }
-
-/** Whether a surface reference is a typed formula (an object) rather than a built-in's name. */
-export const isTyped = (surface: unknown): boolean => typeof surface === "object" && surface !== null;

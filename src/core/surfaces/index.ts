@@ -63,7 +63,8 @@ export const surfaces: Readonly<Record<string, Surface>> = Object.freeze(
 
 export const surfaceNames: string[] = Object.keys(surfaces);
 
-const isFormula = (ref: SurfaceRef): ref is FormulaRef => typeof ref === "object" && ref !== null;
+/** Whether a surface reference is a typed formula (an object) rather than a built-in's name. */
+export const isFormula = (ref: unknown): ref is FormulaRef => typeof ref === "object" && ref !== null;
 
 /** Typed surfaces compiled lately, by formula and domain: a page asks for the same one on every frame. */
 const compiled = new Map<string, FormulaSurface>();
