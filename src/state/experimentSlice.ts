@@ -2,7 +2,8 @@ import type { StateCreator } from "zustand";
 import type { ClipSpec, Experiment, NoiseSpec, RunSpec, ScheduleSpec } from "../core/experiment/types";
 import { uniqueRunId } from "../core/experiment/runIds";
 import { getOptimizer } from "../core/optim";
-import { compileSurface, getSurface, type FormulaRef, type SurfaceRef } from "../core/surfaces";
+import { compileSurface, getSurface, isFormula, type FormulaRef, type SurfaceRef } from "../core/surfaces";
+import { formulaErrorText } from "../core/surfaces/formulaSupport";
 import { defaultExperiment } from "./defaults";
 import { engineKey } from "./engineKey";
 import { followHorizon, horizonLength } from "./horizon";
@@ -104,14 +105,10 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
     })),
   lastFormula: null,
   setSurface: (ref) => {
-    const surface = getSurface(ref);
-    if (!surface) {
-      if (typeof ref === "string") return `unknown surface "${ref}"`;
-      const compiled = compileSurface(ref);
-      if (compiled.ok) return "cannot be read";
-      const { message, position } = compiled.error;
-      return position === undefined ? message : `at character ${position}: ${message}`;
-    }
+    const compiled = isFormula(ref) ? compileSurface(ref) : null;
+    if (compiled && !compiled.ok) return formulaErrorText(compiled.error);
+    const surface = compiled ? compiled.surface : getSurface(ref);
+    if (!surface) return `unknown surface "${ref}"`;
     const s = get();
     const moved = moveToSurface(s.experiment, ref, surface);
     if ("refused" in moved) return moved.refused;

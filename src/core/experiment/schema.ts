@@ -3,7 +3,7 @@ import { optimizers } from "../optim";
 import { schedules } from "../schedules";
 import { DIVERGENCE_LIMIT } from "../engine/run";
 import { surfaces } from "../surfaces";
-import { FORMULAS_LOADING, formulaSupport } from "../surfaces/formulaSupport";
+import { FORMULAS_LOADING, formulaErrorText, formulaSupport } from "../surfaces/formulaSupport";
 import { EXPERIMENT_VERSION, MAX_CAPTION, MAX_RUNS, MAX_STEPS, MAX_TITLE } from "./types";
 import { withArticle, zodMessage } from "./messages";
 import { namedParamsSchema, strictObject } from "./paramSchema";
@@ -101,10 +101,7 @@ export const formulaSurfaceSchema = strictObject(
       const support = formulaSupport();
       if (!support) return void ctx.addIssue({ code: "custom", message: FORMULAS_LOADING });
       const compiled = support.compileFormula(text);
-      if (!compiled.ok) {
-        const { message, position } = compiled.error;
-        ctx.addIssue({ code: "custom", message: position === undefined ? message : `at character ${position}: ${message}` });
-      }
+      if (!compiled.ok) ctx.addIssue({ code: "custom", message: formulaErrorText(compiled.error) });
     }),
     domain: z.tuple([domainRange, domainRange], { error: "must be [[xmin, xmax], [ymin, ymax]]" }),
   },

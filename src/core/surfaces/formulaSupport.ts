@@ -1,5 +1,6 @@
 import type { Compiled } from "./expression/compileFormula";
 import type { FormulaSpec, FormulaSurface } from "./expression/formulaSurface";
+import type { FormulaError } from "./expression/parseFormula";
 
 /**
  * Typed surfaces need mathjs (parsing and symbolic derivatives), about 190 kB gzipped: more
@@ -27,3 +28,8 @@ export function formulaSupport(): FormulaSupport | null {
 
 /** What a formula gets while the compiler is not there yet (the page's first moments). */
 export const FORMULAS_LOADING = "cannot be read yet: the formula compiler is still loading; try again in a moment";
+
+/** A formula's error as one phrase after its field's name: "at character 7: the function …". */
+export function formulaErrorText({ message, position }: FormulaError): string {
+  return position === undefined ? message : `at character ${position}: ${message}`;
+}

@@ -6,8 +6,9 @@ import { useStore } from "../../state/store";
 import { Tex } from "../math/Tex";
 import { checkNumber } from "./typedNumber";
 import { useTypedEdit } from "./useTypedEdit";
-import "./formulaEditor.css";
 import { EditBox, EditError } from "./EditBox";
+import { formulaErrorText } from "../../core/surfaces/formulaSupport";
+import "./formulaEditor.css";
 
 /** What "Your own f(x, y)…" starts from before anything was typed (the issue's example). */
 export const DEFAULT_FORMULA: FormulaRef = { expression: "sin(x)*cos(y) + 0.1*(x^2 + y^2)", domain: [[-4, 4], [-4, 4]] };
@@ -161,7 +162,7 @@ export function FormulaEditor({ surface }: { surface: FormulaRef }) {
         <div className="formula-error" id={errorId} role="alert">
           <p className="ctl-error">
             f(x, y){" "}
-            {error.position !== undefined ? `at character ${error.position}: ${error.message}` : error.message}
+            {formulaErrorText(error)}
             {". "}
             <span className="ctl-muted">The last good formula keeps racing; Escape puts it back.</span>
           </p>
