@@ -234,10 +234,6 @@ export class Run {
     return this.sampler ? { ...m, epochs: this.sampler.seen / this.sampler.n, evaluations } : { ...m, evaluations };
   }
 
-  /** Passes over the dataset so far (examples drawn / dataset size); null without mini-batches. */
-  epochs(): number | null {
-    return this.sampler ? this.sampler.seen / this.sampler.n : null;
-  }
 
   private metricsContext(totalSteps: number): MetricsContext {
     return { minima: this.minima, tolerance: this.tolerance, totalSteps };
