@@ -17,6 +17,7 @@ import { styblinskiTang } from "./styblinskiTang";
 import { dataSurface } from "../data/dataSurface";
 import type { FormulaSurface } from "./expression/formulaSurface";
 import { FORMULAS_LOADING, formulaSupport } from "./formulaSupport";
+import { recent } from "../recent";
 import type { Surface } from "./types";
 
 export type { CriticalPoint, Surface } from "./types";
@@ -67,8 +68,7 @@ export const surfaceNames: string[] = Object.keys(surfaces);
 export const isFormula = (ref: unknown): ref is FormulaRef => typeof ref === "object" && ref !== null;
 
 /** Typed surfaces compiled lately, by formula and domain: a page asks for the same one on every frame. */
-const compiled = new Map<string, FormulaSurface>();
-const COMPILED_KEPT = 16;
+const compiled = recent<FormulaSurface>(16);
 
 /**
  * A typed surface compiled (gradient and Hessian derived, minima found) once per formula
@@ -77,14 +77,7 @@ const COMPILED_KEPT = 16;
 export function compileSurface(ref: FormulaRef): FormulaSurface {
   const support = formulaSupport();
   if (!support) return { ok: false, error: { message: FORMULAS_LOADING } };
-  const key = JSON.stringify([ref.expression, ref.domain]);
-  let result = compiled.get(key);
-  if (!result) {
-    result = support.formulaSurface({ expression: ref.expression, domain: ref.domain });
-    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
-    compiled.set(key, result);
-  }
-  return result;
+  return compiled(JSON.stringify([ref.expression, ref.domain]), () => support.formulaSurface({ expression: ref.expression, domain: ref.domain }));
 }
 
 /**

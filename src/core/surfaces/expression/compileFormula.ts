@@ -2,6 +2,7 @@ import { CONSTANTS, FUNCTIONS, HELPERS } from "./limits";
 import { derivative, toTex, type MathNode } from "./math";
 import { checkDerived, parseFormula, type FormulaError } from "./parseFormula";
 import { printJs } from "./printJs";
+import { recent } from "../../recent";
 
 /** A typed formula, compiled: f, its gradient and Hessian from mathjs' symbolic derivative. */
 export interface CompiledFormula {
@@ -36,8 +37,7 @@ function assertPrinted(src: string): void {
 }
 
 /** Formulas compiled lately, by text: validation, the surface cache and the editor all ask for the same one. */
-const recent = new Map<string, Compiled>();
-const RECENT_KEPT = 16;
+const compiled = recent<Compiled>(16);
 
 /**
  * Parses, checks, differentiates and compiles a typed formula f(x, y) (once per text: the
@@ -47,12 +47,7 @@ const RECENT_KEPT = 16;
  */
 export function compileFormula(text: unknown): Compiled {
   if (typeof text !== "string") return parseFormula(text) as Compiled;
-  const known = recent.get(text);
-  if (known) return known;
-  const result = compileNew(text);
-  if (recent.size >= RECENT_KEPT) recent.delete(recent.keys().next().value!);
-  recent.set(text, result);
-  return result;
+  return compiled(text, () => compileNew(text));
 }
 
 function compileNew(text: string): Compiled {
