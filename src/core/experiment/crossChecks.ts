@@ -53,9 +53,13 @@ export function crossChecks(exp: Omit<Experiment, "runs"> & { runs: readonly Run
   // evaluates: with a noisy or clipped one its pairs mix two functions. Refused, not guessed.
   exp.runs.forEach((run, i) => {
     if (run.optimizer.name !== "lbfgs") return;
-    if (run.noise && run.noise.std > 0) issues.push({ path: ["runs", i, "noise"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the noise or pick another optimizer" });
-    if (run.clip) issues.push({ path: ["runs", i, "clip"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the clipping or pick another optimizer" });
-    if (run.batchSize !== undefined) issues.push({ path: ["runs", i, "batchSize"], message: "is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove the batch size or pick another optimizer" });
+    const inexact: [field: string, what: string, present: boolean][] = [
+      ["noise", "the noise", run.noise !== undefined && run.noise.std > 0],
+      ["clip", "the clipping", run.clip !== undefined],
+      ["batchSize", "the batch size", run.batchSize !== undefined],
+    ];
+    for (const [field, what, present] of inexact)
+      if (present) issues.push({ path: ["runs", i, field], message: `is not defined for lbfgs: its curvature pairs and line search need the exact gradient; remove ${what} or pick another optimizer` });
   });
 
   exp.runs.forEach((run, i) => {
